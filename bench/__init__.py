@@ -1,0 +1,1 @@
+"""Benchmarks for the clinic portal; run ``python bench/run.py`` (see README.md)."""

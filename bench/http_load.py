@@ -1,0 +1,307 @@
+"""A small closed-loop HTTP/1.1 load generator (stdlib only).
+
+``measure(url, seconds, concurrency)`` runs ``concurrency`` clients on one asyncio event
+loop for ``seconds``. Each client sends a GET, waits for the whole response, records the
+latency and sends the next one straight away (closed loop: no think time, so req/s is
+the throughput the server sustains with that many requests in flight).
+
+Each client keeps one persistent HTTP/1.1 connection for as long as the server allows
+it: when a response says ``Connection: close`` (or the server drops an idle connection)
+the client opens a new one. Connection set-up time is part of the latency of the request
+that needed it. No cookies are kept, so every request looks like a first visit.
+
+asyncio with a minimal response parser rather than threads + ``http.client``: one
+thread, no GIL contention between clients, and much less client-side CPU per request,
+which matters because the load generator shares the machine with the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+__all__ = ["Result", "measure", "measure_async"]
+
+REQUEST_TIMEOUT = 30.0  # seconds; a response slower than this counts as an error
+MAX_ERROR_SAMPLES = 5
+
+
+class ProtocolError(ValueError):
+    """The server sent something this client cannot parse."""
+
+
+class StaleConnection(Exception):
+    """A reused keep-alive connection was closed before the response began."""
+
+
+@dataclass
+class Result:
+    """What one ``measure()`` run saw. Latencies are in milliseconds."""
+
+    url: str
+    seconds: float  # requested duration
+    concurrency: int
+    elapsed: float = 0.0  # wall time until the last client finished
+    latencies_ms: list[float] = field(default_factory=list)  # one per response received
+    statuses: Counter[int] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)  # no response: kind -> count
+    error_samples: list[str] = field(default_factory=list)
+    connections: int = 0  # TCP connections opened
+    bytes_received: int = 0  # body bytes
+
+    @property
+    def requests(self) -> int:
+        """Responses received (any status)."""
+        return len(self.latencies_ms)
+
+    @property
+    def ok(self) -> int:
+        return sum(n for status, n in self.statuses.items() if 200 <= status < 300)
+
+    @property
+    def non_2xx(self) -> int:
+        return self.requests - self.ok
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.non_2xx or self.error_count or not self.requests)
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.elapsed if self.elapsed > 0 else 0.0
+
+    def percentile(self, p: float) -> float:
+        """Nearest-rank percentile of the latencies, in ms (nan when there are none)."""
+        if not self.latencies_ms:
+            return math.nan
+        ordered = sorted(self.latencies_ms)
+        rank = max(1, math.ceil(p / 100 * len(ordered)))
+        return ordered[rank - 1]
+
+    @property
+    def p50(self) -> float:
+        return self.percentile(50)
+
+    @property
+    def p99(self) -> float:
+        return self.percentile(99)
+
+    def describe_failure(self) -> str:
+        """One line saying what went wrong ('' when nothing did)."""
+        parts = []
+        bad = {s: n for s, n in sorted(self.statuses.items()) if not 200 <= s < 300}
+        if bad:
+            parts.append(
+                f"{self.non_2xx} non-2xx ("
+                + ", ".join(f"HTTP {s} x{n}" for s, n in bad.items())
+                + ")"
+            )
+        if self.errors:
+            parts.append(
+                f"{self.error_count} errors ("
+                + ", ".join(f"{kind} x{n}" for kind, n in self.errors.most_common())
+                + ")"
+            )
+            if self.error_samples:
+                parts.append("e.g. " + "; ".join(self.error_samples[:2]))
+        if not self.requests and not self.errors:
+            parts.append("no response at all")
+        return "; ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {
+            "url": self.url,
+            "seconds": self.seconds,
+            "concurrency": self.concurrency,
+            "elapsed": round(self.elapsed, 3),
+            "requests": self.requests,
+            "rps": round(self.rps, 1),
+            "p50_ms": round(self.p50, 2),
+            "p99_ms": round(self.p99, 2),
+            "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+            "errors": dict(self.errors),
+            "connections": self.connections,
+            "bytes_received": self.bytes_received,
+        }
+
+
+def measure(
+    url: str, seconds: float = 5.0, concurrency: int = 8, *, timeout: float = REQUEST_TIMEOUT
+) -> Result:
+    """Load ``url`` with ``concurrency`` clients for ``seconds``; see the module docstring."""
+    return asyncio.run(measure_async(url, seconds, concurrency, timeout=timeout))
+
+
+async def measure_async(
+    url: str, seconds: float = 5.0, concurrency: int = 8, *, timeout: float = REQUEST_TIMEOUT
+) -> Result:
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname:
+        raise ValueError(f"only plain http:// URLs are supported, got {url!r}")
+    if concurrency < 1 or seconds <= 0:
+        raise ValueError("concurrency must be >= 1 and seconds > 0")
+    host = parts.hostname
+    port = parts.port or 80
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    request = (
+        f"GET {target} HTTP/1.1\r\n"
+        f"Host: {host_header}\r\n"
+        "User-Agent: clinic-bench/1\r\n"
+        "Accept: text/html,*/*;q=0.8\r\n"
+        "Accept-Encoding: identity\r\n"
+        "\r\n"
+    ).encode("ascii")
+
+    result = Result(url=url, seconds=seconds, concurrency=concurrency)
+    start = time.perf_counter()
+    deadline = start + seconds
+    await asyncio.gather(
+        *(_client(host, port, request, deadline, timeout, result) for _ in range(concurrency))
+    )
+    result.elapsed = time.perf_counter() - start
+    return result
+
+
+async def _client(
+    host: str, port: int, request: bytes, deadline: float, timeout: float, result: Result
+) -> None:
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
+    served = 0  # responses read on the current connection
+    try:
+        while time.perf_counter() < deadline:
+            t0 = time.perf_counter()
+            try:
+                async with asyncio.timeout(timeout):
+                    for attempt in (1, 2):
+                        if writer is None:
+                            reader, writer = await asyncio.open_connection(host, port)
+                            result.connections += 1
+                            served = 0
+                        assert reader is not None
+                        try:
+                            writer.write(request)
+                            status, keep_alive, nbytes = await _read_response(
+                                reader, reused=served > 0
+                            )
+                            break
+                        except StaleConnection:
+                            # The server closed an idle keep-alive connection just as we
+                            # reused it: retry once on a fresh one, like browsers do.
+                            _close(writer)
+                            reader = writer = None
+                            if attempt == 2:
+                                raise
+            except (OSError, EOFError, TimeoutError, ValueError, StaleConnection) as exc:
+                kind = type(exc).__name__
+                result.errors[kind] += 1
+                if len(result.error_samples) < MAX_ERROR_SAMPLES:
+                    result.error_samples.append(f"{kind}: {exc}" if str(exc) else kind)
+                if writer is not None:
+                    _close(writer)
+                reader = writer = None
+                await asyncio.sleep(0.01)  # do not spin when the server is down
+                continue
+            result.latencies_ms.append((time.perf_counter() - t0) * 1000)
+            result.statuses[status] += 1
+            result.bytes_received += nbytes
+            served += 1
+            if not keep_alive:
+                _close(writer)
+                reader = writer = None
+    finally:
+        if writer is not None:
+            _close(writer)
+
+
+def _close(writer: asyncio.StreamWriter) -> None:
+    with contextlib.suppress(OSError):
+        writer.close()
+
+
+async def _read_response(reader: asyncio.StreamReader, *, reused: bool) -> tuple[int, bool, int]:
+    """Read one response to a GET; return (status, connection reusable, body bytes)."""
+    try:
+        status_line = await reader.readline()
+    except ConnectionResetError:
+        if reused:
+            raise StaleConnection("connection reset before the status line") from None
+        raise
+    if not status_line:
+        if reused:
+            raise StaleConnection("connection closed before the status line")
+        raise EOFError("connection closed before the status line")
+    fields = status_line.split(None, 2)
+    if len(fields) < 2 or not fields[0].startswith(b"HTTP/") or not fields[1].isdigit():
+        raise ProtocolError(f"bad status line {status_line[:80]!r}")
+    version, status = fields[0], int(fields[1])
+
+    content_length: int | None = None
+    chunked = False
+    connection = b""
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b"\n"):
+            break
+        if not line:
+            raise EOFError("connection closed inside the headers")
+        name, sep, value = line.partition(b":")
+        if not sep:
+            raise ProtocolError(f"bad header line {line[:80]!r}")
+        name = name.strip().lower()
+        value = value.strip()
+        if name == b"content-length":
+            if not value.isdigit():
+                raise ProtocolError(f"bad Content-Length {value[:40]!r}")
+            content_length = int(value)
+        elif name == b"transfer-encoding":
+            chunked = b"chunked" in value.lower()
+        elif name == b"connection":
+            connection = value.lower()
+
+    if version == b"HTTP/1.1":
+        keep_alive = b"close" not in connection
+    else:
+        keep_alive = b"keep-alive" in connection
+
+    if 100 <= status < 200 or status in (204, 304):
+        return status, keep_alive, 0
+    if chunked:
+        return status, keep_alive, await _read_chunked(reader)
+    if content_length is not None:
+        await reader.readexactly(content_length)
+        return status, keep_alive, content_length
+    # No length: the body runs until the server closes the connection.
+    nbytes = 0
+    while chunk := await reader.read(65536):
+        nbytes += len(chunk)
+    return status, False, nbytes
+
+
+async def _read_chunked(reader: asyncio.StreamReader) -> int:
+    nbytes = 0
+    while True:
+        size_line = await reader.readline()
+        if not size_line:
+            raise EOFError("connection closed inside a chunked body")
+        try:
+            size = int(size_line.split(b";", 1)[0].strip(), 16)
+        except ValueError:
+            raise ProtocolError(f"bad chunk size {size_line[:80]!r}") from None
+        if size == 0:
+            while (line := await reader.readline()) not in (b"\r\n", b"\n"):  # trailers
+                if not line:
+                    raise EOFError("connection closed inside chunked trailers")
+            return nbytes
+        await reader.readexactly(size + 2)  # data + CRLF
+        nbytes += size

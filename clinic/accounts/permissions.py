@@ -1,0 +1,19 @@
+"""How staff views say who may open them.
+
+Anonymous visitors never get this far: LoginRequiredMiddleware sends them to the login page.
+A signed-in person without the permissions gets 403, whatever their role is called.
+"""
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+
+STAFF_AREA = "accounts.access_staff_area"
+
+
+class StaffRequiredMixin(PermissionRequiredMixin):
+    """A staff page: needs the staff-area permission plus any the view lists in `permissions`."""
+
+    permissions: tuple[str, ...] = ()
+    raise_exception = True
+
+    def get_permission_required(self):
+        return (STAFF_AREA, *self.permissions)

@@ -1,0 +1,27 @@
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+def send_password_reset_email(*, user_id: int, domain: str, use_https: bool) -> None:
+    """Mail a one-time reset link. Takes an id, not an address, so the broker holds no e-mail."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return
+    context = {
+        "protocol": "https" if use_https else "http",
+        "domain": domain,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "user": user,
+        "clinic_name": settings.CLINIC_NAME,
+    }
+    subject = render_to_string("registration/password_reset_subject.txt", context)
+    body = render_to_string("registration/password_reset_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])

@@ -1,0 +1,33 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from .models import FAQEntry, Page
+
+
+class _EditorForm(forms.ModelForm):
+    """Editor forms offer 'Preview' (renders without saving) beside 'Save'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("preview", "Preview", css_class="btn-outline-primary"))
+        self.helper.add_input(Submit("save", "Save"))
+
+
+class PageForm(_EditorForm):
+    class Meta:
+        model = Page
+        fields = ["title", "slug", "summary", "body", "nav_order"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 20})}
+
+
+class FAQEntryForm(_EditorForm):
+    class Meta:
+        model = FAQEntry
+        fields = ["category", "question", "answer", "order", "is_published"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 6})}
+
+
+class FAQSearchForm(forms.Form):
+    q = forms.CharField(label="Search the questions", required=False, max_length=100)

@@ -1,0 +1,42 @@
+"""Weekly opening hours: pure rules over plain data, in the location's wall-clock time.
+
+Opening hours are local times ("9:00 to 17:00 on Mondays"), not instants, so they stay
+right across daylight-saving changes; an instant is turned into local time first.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, time
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Interval:
+    weekday: int  # Monday is 0, as datetime.weekday()
+    opens: time
+    closes: time
+
+
+def is_open_at(intervals: Iterable[Interval], local_moment: datetime) -> bool:
+    """Is the location open at this local wall-clock moment?"""
+    weekday, moment = local_moment.weekday(), local_moment.time().replace(tzinfo=None)
+    return any(i.weekday == weekday and i.opens <= moment < i.closes for i in intervals)
+
+
+def week_schedule(intervals: Iterable[Interval]) -> list[tuple[str, list[Interval]]]:
+    """Every weekday from Monday, with its intervals in order (an empty list: closed)."""
+    by_day: dict[int, list[Interval]] = {day: [] for day in range(7)}
+    for interval in intervals:
+        by_day[interval.weekday].append(interval)
+    return [(WEEKDAY_NAMES[day], sorted(by_day[day], key=lambda i: i.opens)) for day in range(7)]
+
+
+def overlapping(intervals: Iterable[Interval]) -> list[tuple[Interval, Interval]]:
+    """Pairs of intervals on the same weekday that overlap (a data-entry mistake)."""
+    ordered = sorted(intervals, key=lambda i: (i.weekday, i.opens))
+    return [
+        (a, b)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+        if a.weekday == b.weekday and b.opens < a.closes
+    ]

@@ -1,0 +1,68 @@
+# The two commands: `make run` (set up and serve the demo) and `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# Settings for serving locally on plain http with production-like pages (no debug tracebacks).
+LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0
+
+.PHONY: help install db-ready run dev test lint format bench clean
+
+help:
+	@echo "make run               set everything up and serve the demo on http://127.0.0.1:$(PORT)"
+	@echo "make test              run the whole test suite (browser tests need Chromium and npm)"
+	@echo "make lint              ruff, formatting and missing-migration checks"
+	@echo "make bench             benchmarks against PostgreSQL (see bench/README.md)"
+	@echo "make dev               like run, with DEBUG=1 and auto-reload"
+
+$(VENV)/.installed: pyproject.toml
+	@PYTHON="$${PYTHON:-$$(sh scripts/find-python)}" || exit 1; \
+	  echo "Using $$PYTHON ($$($$PYTHON --version))"; \
+	  test -x $(PY) || "$$PYTHON" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: browser accessibility tests will be skipped (sudo apt-get install npm)"; \
+	fi
+
+install: $(VENV)/.installed
+	@-$(MAKE) --no-print-directory node_modules/.installed
+
+db-ready: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: install db-ready
+	@echo "Serving on http://127.0.0.1:$(PORT) — demo logins are in README.md"
+	$(LOCAL_ENV) $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+dev: install db-ready
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles test-artifacts db.sqlite3

@@ -21,14 +21,19 @@ import asyncio
 import contextlib
 import math
 import time
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-__all__ = ["Result", "measure", "measure_async"]
+__all__ = ["Result", "combine", "measure", "measure_async"]
 
 REQUEST_TIMEOUT = 30.0  # seconds; a response slower than this counts as an error
 MAX_ERROR_SAMPLES = 5
+
+
+# Maps client-side local ports to the server process holding each connection.
+OwnerOf = Callable[[list[int]], dict[int, int]]
 
 
 class ProtocolError(ValueError):
@@ -51,8 +56,16 @@ class Result:
     statuses: Counter[int] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)  # no response: kind -> count
     error_samples: list[str] = field(default_factory=list)
-    connections: int = 0  # TCP connections opened
+    connections: int = 0  # TCP connections opened while measuring (reconnects)
+    spread: list[int] | None = None  # connections per server worker, when known
+    rebalanced: int = 0  # connections replaced to even out the spread
     bytes_received: int = 0  # body bytes
+
+    def add_error(self, exc: BaseException) -> None:
+        kind = type(exc).__name__
+        self.errors[kind] += 1
+        if len(self.error_samples) < MAX_ERROR_SAMPLES:
+            self.error_samples.append(f"{kind}: {exc}" if str(exc) else kind)
 
     @property
     def requests(self) -> int:
@@ -130,32 +143,77 @@ class Result:
             "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
             "errors": dict(self.errors),
             "connections": self.connections,
+            "spread": self.spread,
+            "rebalanced": self.rebalanced,
             "bytes_received": self.bytes_received,
         }
 
 
+def combine(results: list[Result]) -> Result:
+    """Pool several runs against the same URL (e.g. interleaved slices) into one:
+    requests and elapsed times add up, percentiles come from all latencies together,
+    ``spread`` is the most uneven one seen."""
+    if not results:
+        raise ValueError("nothing to combine")
+    first = results[0]
+    total = Result(url=first.url, seconds=0.0, concurrency=first.concurrency)
+    for r in results:
+        total.seconds += r.seconds
+        total.elapsed += r.elapsed
+        total.latencies_ms += r.latencies_ms
+        total.statuses.update(r.statuses)
+        total.errors.update(r.errors)
+        total.error_samples += r.error_samples[: MAX_ERROR_SAMPLES - len(total.error_samples)]
+        total.connections += r.connections
+        total.bytes_received += r.bytes_received
+        total.rebalanced += r.rebalanced
+        if r.spread and (not total.spread or max(r.spread) > max(total.spread)):
+            total.spread = r.spread
+    return total
+
+
 def measure(
-    url: str, seconds: float = 5.0, concurrency: int = 8, *, timeout: float = REQUEST_TIMEOUT
+    url: str,
+    seconds: float = 5.0,
+    concurrency: int = 8,
+    *,
+    timeout: float = REQUEST_TIMEOUT,
+    owner_of: OwnerOf | None = None,
+    owners: int = 0,
 ) -> Result:
-    """Load ``url`` with ``concurrency`` clients for ``seconds``; see the module docstring."""
-    return asyncio.run(measure_async(url, seconds, concurrency, timeout=timeout))
+    """Load ``url`` with ``concurrency`` clients for ``seconds``; see the module docstring.
+
+    ``owner_of`` and ``owners`` optionally spread the connections evenly over the
+    server's ``owners`` worker processes before measuring: ``owner_of(local_ports)``
+    maps the clients' local ports to whichever process holds the other end (see
+    ``server.Server.connection_owners``). Clients on an over-full worker reconnect until
+    no worker holds more than its share. Without it, which worker accepts which
+    keep-alive connection is down to chance, and with 2 workers all 8 connections often
+    end up in one of them, halving the throughput of CPU-bound pages from run to run.
+    """
+    return asyncio.run(
+        measure_async(url, seconds, concurrency, timeout=timeout, owner_of=owner_of, owners=owners)
+    )
 
 
 async def measure_async(
-    url: str, seconds: float = 5.0, concurrency: int = 8, *, timeout: float = REQUEST_TIMEOUT
+    url: str,
+    seconds: float = 5.0,
+    concurrency: int = 8,
+    *,
+    timeout: float = REQUEST_TIMEOUT,
+    owner_of: OwnerOf | None = None,
+    owners: int = 0,
 ) -> Result:
     parts = urlsplit(url)
     if parts.scheme != "http" or not parts.hostname:
         raise ValueError(f"only plain http:// URLs are supported, got {url!r}")
     if concurrency < 1 or seconds <= 0:
         raise ValueError("concurrency must be >= 1 and seconds > 0")
-    host = parts.hostname
-    port = parts.port or 80
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    host_header = parts.netloc.rsplit("@", 1)[-1]
     request = (
         f"GET {target} HTTP/1.1\r\n"
-        f"Host: {host_header}\r\n"
+        f"Host: {parts.netloc.rsplit('@', 1)[-1]}\r\n"
         "User-Agent: clinic-bench/1\r\n"
         "Accept: text/html,*/*;q=0.8\r\n"
         "Accept-Encoding: identity\r\n"
@@ -163,70 +221,123 @@ async def measure_async(
     ).encode("ascii")
 
     result = Result(url=url, seconds=seconds, concurrency=concurrency)
-    start = time.perf_counter()
-    deadline = start + seconds
-    await asyncio.gather(
-        *(_client(host, port, request, deadline, timeout, result) for _ in range(concurrency))
-    )
-    result.elapsed = time.perf_counter() - start
+    clients = [
+        _Client(parts.hostname, parts.port or 80, request, timeout, result)
+        for _ in range(concurrency)
+    ]
+    try:
+        # Open every connection with one unmeasured request, so the server has
+        # accepted it (and the measured time holds no connection set-up).
+        await asyncio.gather(*(c.request(record=False) for c in clients))
+        if owner_of is not None and owners > 1:
+            await _spread(clients, owner_of, owners, result)
+        result.connections = 0
+        start = time.perf_counter()
+        deadline = start + seconds
+        await asyncio.gather(*(c.run_until(deadline) for c in clients))
+        result.elapsed = time.perf_counter() - start
+    finally:
+        for client in clients:
+            client.close()
     return result
 
 
-async def _client(
-    host: str, port: int, request: bytes, deadline: float, timeout: float, result: Result
+async def _spread(
+    clients: list[_Client], owner_of: OwnerOf, owners: int, result: Result, rounds: int = 30
 ) -> None:
-    reader: asyncio.StreamReader | None = None
-    writer: asyncio.StreamWriter | None = None
-    served = 0  # responses read on the current connection
-    try:
+    share = math.ceil(len(clients) / owners)
+    for _ in range(rounds):
+        by_port = {c.local_port: c for c in clients if c.local_port is not None}
+        owner = owner_of(list(by_port))
+        if not owner:
+            return  # not supported here (no /proc): leave result.spread as None
+        groups: dict[object, list[int]] = defaultdict(list)
+        for port in by_port:
+            groups[owner.get(port)].append(port)
+        result.spread = sorted((len(g) for k, g in groups.items() if k is not None), reverse=True)
+        excess = [p for k, g in groups.items() if k is not None for p in g[share:]]
+        if not excess:
+            return
+        for port in excess:
+            by_port[port].close()
+        result.rebalanced += len(excess)
+        await asyncio.gather(*(by_port[port].request(record=False) for port in excess))
+
+
+class _Client:
+    """One simulated user agent: one connection at a time, one request at a time."""
+
+    def __init__(
+        self, host: str, port: int, request: bytes, timeout: float, result: Result
+    ) -> None:
+        self.host, self.port, self.request_bytes = host, port, request
+        self.timeout = timeout
+        self.result = result
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.served = 0  # responses read on the current connection
+
+    @property
+    def local_port(self) -> int | None:
+        if self.writer is None:
+            return None
+        sockname = self.writer.get_extra_info("sockname")
+        return sockname[1] if sockname else None
+
+    def close(self) -> None:
+        if self.writer is not None:
+            with contextlib.suppress(OSError):
+                self.writer.close()
+        self.reader = self.writer = None
+
+    async def run_until(self, deadline: float) -> None:
         while time.perf_counter() < deadline:
-            t0 = time.perf_counter()
-            try:
-                async with asyncio.timeout(timeout):
-                    for attempt in (1, 2):
-                        if writer is None:
-                            reader, writer = await asyncio.open_connection(host, port)
-                            result.connections += 1
-                            served = 0
-                        assert reader is not None
-                        try:
-                            writer.write(request)
-                            status, keep_alive, nbytes = await _read_response(
-                                reader, reused=served > 0
-                            )
-                            break
-                        except StaleConnection:
-                            # The server closed an idle keep-alive connection just as we
-                            # reused it: retry once on a fresh one, like browsers do.
-                            _close(writer)
-                            reader = writer = None
-                            if attempt == 2:
-                                raise
-            except (OSError, EOFError, TimeoutError, ValueError, StaleConnection) as exc:
-                kind = type(exc).__name__
-                result.errors[kind] += 1
-                if len(result.error_samples) < MAX_ERROR_SAMPLES:
-                    result.error_samples.append(f"{kind}: {exc}" if str(exc) else kind)
-                if writer is not None:
-                    _close(writer)
-                reader = writer = None
+            if not await self.request(record=True):
                 await asyncio.sleep(0.01)  # do not spin when the server is down
-                continue
-            result.latencies_ms.append((time.perf_counter() - t0) * 1000)
-            result.statuses[status] += 1
-            result.bytes_received += nbytes
-            served += 1
-            if not keep_alive:
-                _close(writer)
-                reader = writer = None
-    finally:
-        if writer is not None:
-            _close(writer)
 
+    async def request(self, *, record: bool) -> bool:
+        """Send one GET and read the response; False on a connection-level error.
 
-def _close(writer: asyncio.StreamWriter) -> None:
-    with contextlib.suppress(OSError):
-        writer.close()
+        Errors are always recorded; statuses, latencies and reconnections only when
+        ``record`` (the opening and rebalancing requests are not measured).
+        """
+        t0 = time.perf_counter()
+        try:
+            async with asyncio.timeout(self.timeout):
+                for attempt in (1, 2):
+                    if self.writer is None:
+                        self.reader, self.writer = await asyncio.open_connection(
+                            self.host, self.port
+                        )
+                        self.served = 0
+                        if record:
+                            self.result.connections += 1
+                    assert self.reader is not None
+                    try:
+                        self.writer.write(self.request_bytes)
+                        status, keep_alive, nbytes = await _read_response(
+                            self.reader, reused=self.served > 0
+                        )
+                        break
+                    except StaleConnection:
+                        # The server closed an idle keep-alive connection just as we
+                        # reused it: retry once on a fresh one, like browsers do.
+                        self.close()
+                        if attempt == 2:
+                            raise
+        except (OSError, EOFError, TimeoutError, ValueError, StaleConnection) as exc:
+            self.result.add_error(exc)
+            self.close()
+            return False
+        latency_ms = (time.perf_counter() - t0) * 1000
+        self.served += 1
+        if not keep_alive:
+            self.close()
+        if record:
+            self.result.latencies_ms.append(latency_ms)
+            self.result.statuses[status] += 1
+            self.result.bytes_received += nbytes
+        return True
 
 
 async def _read_response(reader: asyncio.StreamReader, *, reused: bool) -> tuple[int, bool, int]:

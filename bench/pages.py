@@ -1,25 +1,35 @@
 """The ``http`` suite: public pages through gunicorn, per DB connection mode.
 
-For each mode it starts gunicorn, waits for /healthz, warms every path up, then measures
-/healthz and each page one after the other against the same server, and prints a
-table. The ratio column divides a page's req/s by /healthz's req/s from the same mode
-and run, which factors out most of the machine: /healthz is the cost of the request
-cycle plus one trivial query, so the ratio is what rendering the page costs on top.
+It starts one gunicorn per DB mode (all at once), waits for /healthz on each, warms
+every path up, then measures /healthz and each page. The ``--seconds`` of measuring
+per (mode, path) are cut into ``--slices`` slices that are interleaved: slice 1 of /healthz
+on mode A, then on mode B, then / on A, on B, ..., and the mode order flips every round
+(A B, B A, A B, ...). Anything else happening on the machine (a test suite, a browser,
+CPU boost running out) then hits every mode and path alike instead of whichever
+happened to run last. An A/A check with a DB-free app, measured mode after mode,
+showed up to 39% "difference" between two identical servers on a shared 2-core box;
+interleaved, the same check stays within a few percent. ``--sequential`` restores
+mode-after-mode (one server at a time).
+
+The ratio column divides a page's req/s by /healthz's req/s in the same mode and run,
+which factors out most of the machine: /healthz is the request cycle plus a trivial
+query, so the ratio says what building the page costs on top.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import statistics
+from contextlib import ExitStack
 
 from bench.context import Context, SuiteReport
-from bench.http_load import Result, measure
+from bench.http_load import Result, combine, measure
 from bench.prepare import MODES
-from bench.server import gunicorn
+from bench.server import Server, gunicorn
 
 DESCRIPTION = "public pages under gunicorn, persistent DB connections vs psycopg pool"
 HEALTH = "/healthz"
-HOME = "/"
 
 
 def _csv(value: str) -> list[str]:
@@ -41,6 +51,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="pages to measure besides /healthz (default: / /faq/)",
     )
     group.add_argument(
+        "--slices",
+        type=int,
+        default=5,
+        help="interleaved slices the --seconds of each (mode, path) are cut into (default: 5)",
+    )
+    group.add_argument(
+        "--sequential",
+        action="store_true",
+        help="one mode after the other, one server at a time, instead of interleaving",
+    )
+    group.add_argument(
         "--warmup", type=float, default=1.0, help="seconds of warm-up per path (default: 1)"
     )
     group.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
@@ -54,50 +75,72 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: Context) -> SuiteReport:
     args = ctx.args
-    unknown = [m for m in args.modes if m not in MODES]
-    if unknown:
+    modes = list(dict.fromkeys(args.modes))
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
         return SuiteReport(failures=[f"unknown DB mode(s) {unknown}; choose from {list(MODES)}"])
+    if args.slices < 1:
+        return SuiteReport(failures=["--slices must be >= 1"])
     paths = [HEALTH, *(p for p in dict.fromkeys(args.paths) if p != HEALTH)]
-    report = SuiteReport(data={"modes": {}})
-    results: dict[str, dict[str, Result]] = {}
+    slice_seconds = args.seconds / args.slices
 
-    for mode in args.modes:
-        settings = " ".join(f"{k}={v}" for k, v in MODES[mode].items())
-        print(
-            f"\n== mode: {mode} ({settings}); gunicorn gthread {args.workers} workers x "
-            f"{args.threads} threads; {args.seconds:g}s per path at concurrency "
-            f"{args.concurrency}",
-            flush=True,
-        )
-        with gunicorn(
-            args.app,
-            ctx.env(mode),
-            cwd=ctx.repo,
-            python=ctx.python,
-            workers=args.workers,
-            threads=args.threads,
-        ) as server:
+    print(
+        f"gunicorn gthread, {args.workers} workers x {args.threads} threads per mode; "
+        f"{args.seconds:g}s per (mode, path) at concurrency {args.concurrency}, in "
+        f"{args.slices} {'consecutive' if args.sequential else 'interleaved'} slices "
+        f"of {slice_seconds:g}s; warm-up {args.warmup:g}s per path",
+        flush=True,
+    )
+    slices: dict[str, dict[str, list[Result]]] = {m: {p: [] for p in paths} for m in modes}
+    groups = [[m] for m in modes] if args.sequential else [modes]
+    for group in groups:
+        with ExitStack() as stack:
+            servers: dict[str, Server] = {}
+            for mode in group:
+                servers[mode] = stack.enter_context(
+                    gunicorn(
+                        args.app,
+                        ctx.env(mode),
+                        cwd=ctx.repo,
+                        python=ctx.python,
+                        workers=args.workers,
+                        threads=args.threads,
+                    )
+                )
             if args.warmup > 0:
+                for server in servers.values():
+                    for path in paths:
+                        measure(server.url(path), args.warmup, args.concurrency)
+            for index in range(args.slices):
+                order = group if index % 2 == 0 else group[::-1]
                 for path in paths:
-                    measure(server.url(path), args.warmup, args.concurrency)
-            results[mode] = {}
-            for path in paths:
-                result = measure(server.url(path), args.seconds, args.concurrency)
-                results[mode][path] = result
-                if result.failed:
-                    report.failures.append(f"[{mode}] GET {path}: {result.describe_failure()}")
-        print(format_table(results[mode]), flush=True)
-        report.data["modes"][mode] = {p: r.as_dict() for p, r in results[mode].items()}
+                    for mode in order:
+                        server = servers[mode]
+                        slices[mode][path].append(
+                            measure(
+                                server.url(path),
+                                slice_seconds,
+                                args.concurrency,
+                                owner_of=server.connection_owners,
+                                owners=server.workers,
+                            )
+                        )
+                print(f"  {'+'.join(group)}: slice {index + 1}/{args.slices} done", flush=True)
 
-    if len(results) > 1:
-        print(format_comparison(results, paths), flush=True)
+    report = SuiteReport(data={"slices": args.slices, "modes": {}})
+    results = {m: {p: combine(rs) for p, rs in by_path.items()} for m, by_path in slices.items()}
+    for mode, by_path in results.items():
+        settings = " ".join(f"{k}={v}" for k, v in MODES[mode].items())
+        print(f"\n== mode: {mode} ({settings})")
+        print(format_table(by_path))
+        print(format_spread(by_path), flush=True)
+        report.data["modes"][mode] = {p: r.as_dict() for p, r in by_path.items()}
+        for path, result in by_path.items():
+            if result.failed:
+                report.failures.append(f"[{mode}] GET {path}: {result.describe_failure()}")
+    if len(modes) > 1:
+        print(format_comparison(results, slices, paths), flush=True)
     return report
-
-
-def _ratio(result: Result, health: Result | None) -> str:
-    if health is None or not health.rps:
-        return "-"
-    return f"{result.rps / health.rps:.2f}"
 
 
 def _fmt(value: float, digits: int) -> str:
@@ -114,7 +157,7 @@ def format_table(by_path: dict[str, Result]) -> str:
             f"{r.rps:.1f}",
             _fmt(r.p50, 1),
             _fmt(r.p99, 1),
-            _ratio(r, health),
+            f"{r.rps / health.rps:.2f}" if health and health.rps else "-",
             f"{r.non_2xx} / {r.error_count}",
         ]
         for path, r in by_path.items()
@@ -126,21 +169,38 @@ def format_table(by_path: dict[str, Result]) -> str:
         out += [cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True)]
         return "| " + " | ".join(out) + " |"
 
-    rule = (
-        "|"
-        + "|".join("-" * (w + 1) + ":" if i else ":" + "-" * (w + 1) for i, w in enumerate(widths))
-        + "|"
-    )
-    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+    rule = "|:" + "-" * (widths[0] + 1) + "|" + "|".join("-" * (w + 1) + ":" for w in widths[1:])
+    return "\n".join([line(header), rule + "|", *(line(row) for row in rows)])
 
 
-def format_comparison(results: dict[str, dict[str, Result]], paths: list[str]) -> str:
-    lines = ["\n== faster DB mode per path (req/s; differences under ~5% are noise)"]
+def format_spread(by_path: dict[str, Result]) -> str:
+    """How the keep-alive connections sat on the gunicorn workers while measuring."""
+    parts = []
+    for path, r in by_path.items():
+        spread = "+".join(map(str, r.spread)) if r.spread else "unknown"
+        extra = f", {r.connections} reconnects" if r.connections else ""
+        parts.append(f"{path} {spread}{extra}")
+    return "connections per worker (most uneven slice): " + "; ".join(parts)
+
+
+def format_comparison(
+    results: dict[str, dict[str, Result]],
+    slices: dict[str, dict[str, list[Result]]],
+    paths: list[str],
+) -> str:
+    """Which mode served more req/s per path, and in how many paired slices."""
+    lines = ["\n== faster DB mode per path (req/s over all slices; wins = slices won)"]
     for path in paths:
         figures = {mode: by_path[path].rps for mode, by_path in results.items()}
-        ranked = sorted(figures.items(), key=lambda item: item[1], reverse=True)
-        (best, best_rps), (_, second_rps) = ranked[0], ranked[1]
-        lead = (best_rps / second_rps - 1) * 100 if second_rps else math.inf
+        ranked = sorted(figures, key=figures.__getitem__, reverse=True)
+        best, second = ranked[0], ranked[1]
+        lead = (figures[best] / figures[second] - 1) * 100 if figures[second] else math.inf
+        paired = list(zip(slices[best][path], slices[second][path], strict=True))
+        wins = sum(a.rps > b.rps for a, b in paired)
+        spread = statistics.pstdev([(a.rps / b.rps - 1) * 100 for a, b in paired if b.rps])
         detail = ", ".join(f"{mode} {rps:.1f}" for mode, rps in figures.items())
-        lines.append(f"{path}: {best} by {lead:.1f}% ({detail})")
+        lines.append(
+            f"{path}: {best} by {lead:.1f}% ({detail}); won {wins}/{len(paired)} slices "
+            f"vs {second}, slice-to-slice sd {spread:.1f} points"
+        )
     return "\n".join(lines)

@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         for failure in failures:
             print(f"  - {failure}", file=sys.stderr)
         print(
-            "Figures from failing requests are meaningless; fix the errors and rerun.",
+            "Any figures above include failed requests and are not valid; "
+            "fix the errors and rerun.",
             file=sys.stderr,
         )
         return 1

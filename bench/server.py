@@ -37,12 +37,76 @@ class ServerError(RuntimeError):
 
 @dataclass
 class Server:
-    base_url: str  # e.g. http://127.0.0.1:40123
-    pid: int
+    port: int
+    pid: int  # the gunicorn master
+    workers: int
     log_path: Path  # gunicorn's own log (errors, worker boots)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+    def worker_pids(self) -> list[int]:
+        """The master's child processes (Linux /proc; [] elsewhere)."""
+        pids = []
+        try:
+            entries = os.listdir("/proc")
+        except OSError:
+            return []
+        for entry in entries:
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            # "pid (comm) state ppid ...": comm may hold spaces, so split after ")".
+            if int(stat.rsplit(")", 1)[1].split()[1]) == self.pid:
+                pids.append(int(entry))
+        return pids
+
+    def connection_owners(self, client_ports: list[int]) -> dict[int, int]:
+        """Which worker holds the server end of each of our connections.
+
+        Maps the client-side local port to the worker pid, by matching the socket
+        inodes of established connections to this server's port in /proc/net/tcp with
+        the file descriptors of the worker processes. Linux only: returns {} elsewhere.
+        """
+        wanted = set(client_ports)
+        inode_to_port: dict[str, int] = {}
+        try:
+            with open("/proc/net/tcp") as fh:
+                next(fh)  # header
+                for line in fh:
+                    fields = line.split()
+                    local, remote, inode = fields[1], fields[2], fields[9]
+                    remote_port = int(remote.rsplit(":", 1)[1], 16)
+                    if (
+                        inode != "0"
+                        and int(local.rsplit(":", 1)[1], 16) == self.port
+                        and remote_port in wanted
+                    ):
+                        inode_to_port[inode] = remote_port
+        except (OSError, StopIteration, IndexError, ValueError):
+            return {}
+        owners: dict[int, int] = {}
+        for pid in self.worker_pids():
+            try:
+                fds = os.listdir(f"/proc/{pid}/fd")
+            except OSError:
+                continue
+            for fd in fds:
+                try:
+                    link = os.readlink(f"/proc/{pid}/fd/{fd}")
+                except OSError:
+                    continue
+                if link.startswith("socket:[") and link[8:-1] in inode_to_port:
+                    owners[inode_to_port[link[8:-1]]] = pid
+        return owners
 
 
 def free_port() -> int:
@@ -99,7 +163,7 @@ def gunicorn(
         start_new_session=True,
     )
     try:
-        server = Server(base_url=f"http://127.0.0.1:{port}", pid=proc.pid, log_path=log_path)
+        server = Server(port=port, pid=proc.pid, workers=workers, log_path=log_path)
         _wait_healthy(proc, server, health_path, startup_timeout)
         yield server
     finally:
@@ -108,16 +172,20 @@ def gunicorn(
         log_path.unlink(missing_ok=True)
 
 
-def log_tail(path: Path, lines: int = 40) -> str:
+def log_tail(path: Path, head: int = 60, tail: int = 60) -> str:
+    """The log, or its start and end when long (a failed boot's cause comes first)."""
     try:
-        text = path.read_text(errors="replace")
+        lines = path.read_text(errors="replace").splitlines()
     except OSError:
         return "(no log)"
-    return "\n".join(text.splitlines()[-lines:]) or "(log is empty)"
+    if not lines:
+        return "(log is empty)"
+    if len(lines) > head + tail:
+        lines = [*lines[:head], f"[... {len(lines) - head - tail} lines ...]", *lines[-tail:]]
+    return "\n".join(lines)
 
 
 def _wait_healthy(proc: subprocess.Popen, server: Server, health_path: str, timeout: float) -> None:
-    host, port = server.base_url.removeprefix("http://").split(":")
     deadline = time.monotonic() + timeout
     last = "no answer yet"
     while time.monotonic() < deadline:
@@ -126,7 +194,7 @@ def _wait_healthy(proc: subprocess.Popen, server: Server, health_path: str, time
                 f"gunicorn exited with code {proc.returncode} before {health_path} answered."
                 f"\n--- gunicorn log ---\n{log_tail(server.log_path)}"
             )
-        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
         try:
             conn.request("GET", health_path)
             response = conn.getresponse()

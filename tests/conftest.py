@@ -65,11 +65,18 @@ def pytest_sessionstart(session):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture
+def committed_db(django_db_serialized_rollback, transactional_db):
+    """A database whose writes are really committed, so another thread (the live server, a
+    Celery worker) sees them; afterwards it is restored with what the migrations made (roles,
+    default content), which a plain transactional test would flush away."""
+
+
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, django_db_blocker):
     """A real Celery worker on the configured broker, or nothing where tasks run eagerly.
 
-    Tests that enqueue work ask for this, and must use `transactional_db` so the worker's own
+    Tests that enqueue work ask for this, and must use `committed_db` so the worker's own
     database connection sees what the test committed.
     """
     from django.conf import settings

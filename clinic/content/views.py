@@ -154,11 +154,12 @@ class PageHistoryView(StaffRequiredMixin, TemplateView):
 
 
 def revisions_with_changes(obj):
-    """Each historical record, newest first, with the fields changed from the one before."""
+    """Each historical record, newest first, with the fields changed from the one before
+    (None for the first record)."""
     records = list(obj.history.select_related("history_user").order_by("-history_date"))
     result = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
-        changed = [c.field for c in newer.diff_against(older).changes] if older else []
+        changed = [c.field for c in newer.diff_against(older).changes] if older else None
         result.append({"record": newer, "changed_fields": changed})
     return result
 

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def seeded(transactional_db):
+def seeded(committed_db):
     from django.core.management import call_command
 
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -62,6 +62,7 @@ def test_a_visitor_reads_the_faq_searches_it_and_opens_a_location(
     ],
 )
 def test_every_public_page_is_accessible(page, seeded, check_accessibility, path):
-    page.goto(path)
+    response = page.goto(path)
+    assert response.status == (404 if path == "/no-such-page/" else 200)
     assert page.locator("footer").get_by_text("call 911").is_visible()
     check_accessibility(page)

@@ -4,14 +4,33 @@ from django.utils import timezone
 from clinic.content.default_content import FAQ, PAGES
 
 
+def record_history(historical_model, instance, now):
+    """A first history entry, as django-simple-history would have written on a normal save."""
+    values = {
+        field.attname: getattr(instance, field.attname)
+        for field in historical_model._meta.fields
+        if hasattr(instance, field.attname) and not field.name.startswith("history_")
+    }
+    historical_model.objects.create(
+        **values,
+        history_date=now,
+        history_type="+",
+        history_change_reason="Shipped with the portal",
+    )
+
+
 def add_default_content(apps, schema_editor):
     """Publish the pages and questions a new clinic starts with; existing ones are left alone."""
     Page = apps.get_model("content", "Page")
     FAQCategory = apps.get_model("content", "FAQCategory")
     FAQEntry = apps.get_model("content", "FAQEntry")
     now = timezone.now()
+    history = {
+        model: apps.get_model("content", f"Historical{model.__name__}")
+        for model in (Page, FAQCategory, FAQEntry)
+    }
     for page in PAGES:
-        Page.objects.get_or_create(
+        obj, created = Page.objects.get_or_create(
             slug=page["slug"],
             defaults={
                 "title": page["title"],
@@ -24,16 +43,22 @@ def add_default_content(apps, schema_editor):
                 "published_at": now,
             },
         )
+        if created:
+            record_history(history[Page], obj, now)
     for category_order, group in enumerate(FAQ, start=1):
-        category, _ = FAQCategory.objects.get_or_create(
+        category, created = FAQCategory.objects.get_or_create(
             name=group["category"], defaults={"order": category_order * 10}
         )
+        if created:
+            record_history(history[FAQCategory], category, now)
         for entry_order, entry in enumerate(group["entries"], start=1):
-            FAQEntry.objects.get_or_create(
+            obj, created = FAQEntry.objects.get_or_create(
                 category=category,
                 question=entry["question"],
                 defaults={"answer": entry["answer"], "order": entry_order * 10, "is_published": True},
             )
+            if created:
+                record_history(history[FAQEntry], obj, now)
 
 
 class Migration(migrations.Migration):

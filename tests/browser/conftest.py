@@ -37,8 +37,10 @@ def _missing(reason):
 
 
 def _chromium_path():
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which(
-        "chromium-browser"
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
     )
 
 
@@ -74,6 +76,17 @@ def page(browser, live_server, committed_db):
 
 
 @pytest.fixture
+def csp_violations(page):
+    """What the browser refused under the Content-Security-Policy while the test ran."""
+    refused = []
+    page.on(
+        "console",
+        lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    return refused
+
+
+@pytest.fixture
 def check_accessibility(axe_source, request):
     """check_accessibility(page): no serious or critical axe violation on the page as shown."""
 
@@ -85,9 +98,7 @@ def check_accessibility(axe_source, request):
             ARTIFACTS.mkdir(exist_ok=True)
             name = request.node.name.replace("/", "_")
             (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(serious, indent=2))
-        summary = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in serious
-        ]
+        summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
         assert not serious, f"axe found serious violations on {page.url}: {summary}"
 
     return _check

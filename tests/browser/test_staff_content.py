@@ -18,14 +18,9 @@ def log_in(page, email):
     page.get_by_role("button", name="Log in").click()
 
 
-def test_an_admin_edits_previews_and_publishes_a_page(page, check_accessibility):
+def test_an_admin_edits_previews_and_publishes_a_page(page, check_accessibility, csp_violations):
     editor = UserFactory(
         email="editor@example.com", password=PASSWORD, role=Role.CLINIC_ADMIN, is_staff=True
-    )
-    blocked_by_csp = []
-    page.on(
-        "console",
-        lambda msg: blocked_by_csp.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     log_in(page, "editor@example.com")
     page.wait_for_url("**/staff/")
@@ -69,17 +64,12 @@ def test_an_admin_edits_previews_and_publishes_a_page(page, check_accessibility)
     assert "Published" in newest
     assert "body" in page.locator("tbody tr").nth(1).inner_text()  # the saved edit
     check_accessibility(page)
-    assert blocked_by_csp == []
+    assert csp_violations == []
 
 
-def test_the_django_admin_works_under_the_content_security_policy(page):
+def test_the_django_admin_works_under_the_content_security_policy(page, csp_violations):
     UserFactory(
         email="editor@example.com", password=PASSWORD, role=Role.CLINIC_ADMIN, is_staff=True
-    )
-    blocked_by_csp = []
-    page.on(
-        "console",
-        lambda msg: blocked_by_csp.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     log_in(page, "editor@example.com")
     page.goto("/admin/content/page/")
@@ -87,4 +77,4 @@ def test_the_django_admin_works_under_the_content_security_policy(page):
     assert page.get_by_role("link", name="See the saved draft as patients will").is_visible()
     page.goto("/admin/locations/location/add/")
     assert page.get_by_label("Time zone").is_visible()
-    assert blocked_by_csp == []
+    assert csp_violations == []

@@ -1,6 +1,7 @@
 """A clinic admin edits a public page in the staff editor, previews it and publishes it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from clinic.accounts.roles import Role
 from clinic.content.models import Page
@@ -74,7 +75,7 @@ def test_the_django_admin_works_under_the_content_security_policy(page, csp_viol
     log_in(page, "editor@example.com")
     page.goto("/admin/content/page/")
     page.get_by_role("link", name="Side effects and safety").click()
-    assert page.get_by_role("link", name="See the saved draft as patients will").is_visible()
+    expect(page.get_by_role("link", name="See the saved draft as patients will")).to_be_visible()
     page.goto("/admin/locations/location/add/")
-    assert page.get_by_label("Time zone").is_visible()
+    expect(page.get_by_label("Time zone")).to_be_visible()
     assert csp_violations == []

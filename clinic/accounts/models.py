@@ -43,7 +43,11 @@ class User(AbstractUser):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ignoring_case",
+                violation_error_message="An account with this e-mail address already exists.",
+            ),
         ]
         permissions = [
             ("access_staff_area", "Can open the staff area"),

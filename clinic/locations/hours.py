@@ -33,10 +33,11 @@ def week_schedule(intervals: Iterable[Interval]) -> list[tuple[str, list[Interva
 
 
 def overlapping(intervals: Iterable[Interval]) -> list[tuple[Interval, Interval]]:
-    """Pairs of intervals on the same weekday that overlap (a data-entry mistake)."""
+    """Every pair of intervals on the same weekday that overlap (a data-entry mistake)."""
     ordered = sorted(intervals, key=lambda i: (i.weekday, i.opens))
     return [
         (a, b)
-        for a, b in zip(ordered, ordered[1:], strict=False)
+        for n, a in enumerate(ordered)
+        for b in ordered[n + 1 :]
         if a.weekday == b.weekday and b.opens < a.closes
     ]

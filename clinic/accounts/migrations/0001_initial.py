@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'permissions': [('access_staff_area', 'Can open the staff area')],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_unique_ignoring_case')],
+                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_unique_ignoring_case', violation_error_message='An account with this e-mail address already exists.')],
             },
             managers=[
                 ('objects', clinic.accounts.models.UserManager()),

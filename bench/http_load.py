@@ -10,6 +10,10 @@ it: when a response says ``Connection: close`` (or the server drops an idle conn
 the client opens a new one. Connection set-up time is part of the latency of the request
 that needed it. No cookies are kept, so every request looks like a first visit.
 
+Before the clock starts, every client opens its connection with one unmeasured request
+and, when the caller can tell which server process holds which connection (``owner_of``),
+the connections are spread evenly over the server's worker processes (see ``measure``).
+
 asyncio with a minimal response parser rather than threads + ``http.client``: one
 thread, no GIL contention between clients, and much less client-side CPU per request,
 which matters because the load generator shares the machine with the server.
@@ -243,10 +247,16 @@ async def measure_async(
 
 
 async def _spread(
-    clients: list[_Client], owner_of: OwnerOf, owners: int, result: Result, rounds: int = 30
+    clients: list[_Client], owner_of: OwnerOf, owners: int, result: Result, rounds: int = 200
 ) -> None:
+    """Reconnect clients on over-full workers until none holds more than its share.
+
+    A new connection lands on whichever worker wins the accept() race, often the same
+    one again, so this can take a few rounds; each costs one request per reconnected
+    client. ``result.spread`` is the final connections-per-worker count.
+    """
     share = math.ceil(len(clients) / owners)
-    for _ in range(rounds):
+    for round_no in range(rounds + 1):
         by_port = {c.local_port: c for c in clients if c.local_port is not None}
         owner = owner_of(list(by_port))
         if not owner:
@@ -256,7 +266,7 @@ async def _spread(
             groups[owner.get(port)].append(port)
         result.spread = sorted((len(g) for k, g in groups.items() if k is not None), reverse=True)
         excess = [p for k, g in groups.items() if k is not None for p in g[share:]]
-        if not excess:
+        if not excess or round_no == rounds:
             return
         for port in excess:
             by_port[port].close()

@@ -8,7 +8,7 @@ on mode A, then on mode B, then / on A, on B, ..., and the mode order flips ever
 CPU boost running out) then hits every mode and path alike instead of whichever
 happened to run last. An A/A check with a DB-free app, measured mode after mode,
 showed up to 39% "difference" between two identical servers on a shared 2-core box;
-interleaved, the same check stays within a few percent. ``--sequential`` restores
+interleaved, the same check stayed within 6%. ``--sequential`` restores
 mode-after-mode (one server at a time).
 
 The ratio column divides a page's req/s by /healthz's req/s in the same mode and run,
@@ -188,19 +188,36 @@ def format_comparison(
     slices: dict[str, dict[str, list[Result]]],
     paths: list[str],
 ) -> str:
-    """Which mode served more req/s per path, and in how many paired slices."""
-    lines = ["\n== faster DB mode per path (req/s over all slices; wins = slices won)"]
+    """Which mode served more req/s per path, and whether that beats the noise.
+
+    Slices of two modes measured back to back form pairs. The mean and standard error
+    of the per-pair log ratio of req/s say how much of the lead could be chance; a lead
+    under 2 standard errors is reported as within noise.
+    """
+    lines = ["\n== faster DB mode per path (req/s over all slices)"]
     for path in paths:
         figures = {mode: by_path[path].rps for mode, by_path in results.items()}
         ranked = sorted(figures, key=figures.__getitem__, reverse=True)
         best, second = ranked[0], ranked[1]
         lead = (figures[best] / figures[second] - 1) * 100 if figures[second] else math.inf
-        paired = list(zip(slices[best][path], slices[second][path], strict=True))
-        wins = sum(a.rps > b.rps for a, b in paired)
-        spread = statistics.pstdev([(a.rps / b.rps - 1) * 100 for a, b in paired if b.rps])
-        detail = ", ".join(f"{mode} {rps:.1f}" for mode, rps in figures.items())
-        lines.append(
-            f"{path}: {best} by {lead:.1f}% ({detail}); won {wins}/{len(paired)} slices "
-            f"vs {second}, slice-to-slice sd {spread:.1f} points"
+        paired = [
+            (a.rps, b.rps)
+            for a, b in zip(slices[best][path], slices[second][path], strict=True)
+            if a.rps and b.rps
+        ]
+        wins = sum(a > b for a, b in paired)
+        line = (
+            f"{path}: {best} {figures[best]:.1f} vs {second} {figures[second]:.1f} req/s "
+            f"(+{lead:.1f}%); {best} ahead in {wins}/{len(paired)} paired slices"
         )
+        if len(paired) > 1:
+            logs = [math.log(a / b) for a, b in paired]
+            mean = statistics.fmean(logs)
+            stderr = statistics.stdev(logs) / math.sqrt(len(logs))
+            verdict = "within noise" if abs(mean) < 2 * stderr else "beyond noise"
+            line += (
+                f", paired difference {math.expm1(mean) * 100:+.1f}% "
+                f"± {math.expm1(stderr) * 100:.1f}% (1 SE): {verdict}"
+            )
+        lines.append(line)
     return "\n".join(lines)

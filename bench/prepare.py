@@ -127,11 +127,18 @@ def _postgres_version(database_url: str) -> str:
         return "?"
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def machine_description(database_url: str) -> str:
     cores = os.process_cpu_count() if hasattr(os, "process_cpu_count") else os.cpu_count()
     return (
         f"{cores} cores ({_cpu_model()}), {platform.system()} {platform.machine()}, "
         f"Python {platform.python_version()}, Django {_version('Django')}, "
         f"gunicorn {_version('gunicorn')}, psycopg {_version('psycopg')}, "
-        f"PostgreSQL {_postgres_version(database_url)}"
+        f"PostgreSQL {_postgres_version(database_url)}; load average {_load()} at start"
     )

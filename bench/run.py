@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     except (PrepareError, ServerError) as exc:
         failures.append(str(exc))
     except KeyboardInterrupt:
-        print("\nbench: interrupted; server stopped.", file=sys.stderr)
+        print("\nbench: interrupted; servers stopped.", file=sys.stderr)
         return 130
 
     if args.json:

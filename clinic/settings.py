@@ -77,7 +77,8 @@ TEMPLATES = [
 # Database: SQLite by default; DATABASE_URL=postgres://… switches to PostgreSQL (psycopg 3).
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Reuse connections across requests; bench/README.md records why this beat the pool.
+    # Reuse connections across requests. bench/README.md measures this against psycopg's pool
+    # (DB_POOL=1): no difference beyond noise, so the simpler one is the default.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if env.bool("DB_POOL", default=False):

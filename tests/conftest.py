@@ -32,6 +32,14 @@ def clinic_admin(db):
     return UserFactory(role=Role.CLINIC_ADMIN, email="boss@example.com", is_staff=True)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Public pages are cached; no test may see another test's pages.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 PERSONAS = ("anonymous", "patient", "front_desk", "clinician", "clinic_admin")
 
 

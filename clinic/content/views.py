@@ -8,6 +8,7 @@ from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.locations.models import Location
 
 from . import services
+from .caching import cached_for_visitors
 from .forms import FAQEntryForm, FAQSearchForm, PageForm
 from .models import FAQEntry, Page
 from .selectors import faq_by_category
@@ -16,6 +17,7 @@ from .selectors import faq_by_category
 
 
 @login_not_required
+@cached_for_visitors
 def home(request):
     return render(
         request,
@@ -25,6 +27,7 @@ def home(request):
 
 
 @login_not_required
+@cached_for_visitors
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.published(), slug=slug)
     return render(
@@ -40,6 +43,7 @@ def page_detail(request, slug):
 
 
 @login_not_required
+@cached_for_visitors
 def faq(request):
     form = FAQSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""

@@ -24,7 +24,7 @@ def database_ok() -> bool:
 
 
 def broker_ok() -> bool:
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return True  # tasks run in-process; there is no broker to reach
     try:
         with celery_app.connection_for_write() as conn:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("clinic.accounts.urls")),
     path("", include("clinic.locations.urls")),
     path("", include("clinic.content.urls")),
+    path("", include("patients.urls")),
 ]

@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class PatientsConfig(AppConfig):
     name = "patients"
-    verbose_name = "Patients"
+    verbose_name = "Patients and consultations"

@@ -24,9 +24,10 @@ _CONTENT_PERMS = [
 ] + ["content.publish_page"]
 _LOCATION_PERMS = [
     f"locations.{action}_{model}"
-    for model in ("location", "openinghours", "chair")
+    for model in ("location", "openinghours", "chair", "consultanthours")
     for action in ("view", "add", "change", "delete")
 ]
+_CONSULTATION_DESK = ["patients.view_consultation", "patients.change_consultation"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.PATIENT: [],
@@ -35,28 +36,57 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "locations.view_location",
         "locations.view_chair",
         "locations.view_openinghours",
+        *_CONSULTATION_DESK,
     ],
     Role.CLINICIAN: [
         "accounts.access_staff_area",
         "locations.view_location",
         "locations.view_chair",
         "locations.view_openinghours",
+        "patients.view_consultation",
     ],
-    Role.CLINIC_ADMIN: ["accounts.access_staff_area", *_CONTENT_PERMS, *_LOCATION_PERMS],
+    Role.CLINIC_ADMIN: [
+        "accounts.access_staff_area",
+        *_CONTENT_PERMS,
+        *_LOCATION_PERMS,
+        *_CONSULTATION_DESK,
+    ],
 }
 
 
-def roles_sync(*, group_model, permission_model):
+def roles_sync(*, group_model, permission_model, skip_missing=False):
     """Create the role groups and set exactly the permissions ROLE_PERMISSIONS names.
 
-    Takes the models as arguments so a data migration can pass its historical models.
+    Takes the models as arguments so a data migration can pass its historical models. A
+    migration passes skip_missing=True: permissions of apps migrated later do not exist yet,
+    and the migration that adds such an app syncs the roles again.
     """
     for role, perm_names in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=role.value)
         perms = []
         for name in perm_names:
             app_label, codename = name.split(".")
-            perms.append(
-                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            perm = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is None and not skip_missing:
+                raise LookupError(f"Permission {name} does not exist; run migrate first.")
+            if perm is not None:
+                perms.append(perm)
         group.permissions.set(perms)
+
+
+def roles_sync_in_migration(apps, schema_editor):
+    """RunPython body for every migration that changes what the roles hold."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations have run; the roles need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+    roles_sync(
+        group_model=apps.get_model("auth", "Group"),
+        permission_model=apps.get_model("auth", "Permission"),
+        skip_missing=True,
+    )

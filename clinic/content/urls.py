@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("learn/<slug:slug>/", views.page_detail, name="page"),
     path("faq/", views.faq, name="faq"),
-    path("consultation/", views.consultation_request, name="consultation"),
     path("staff/content/pages/", views.PageListView.as_view(), name="staff_pages"),
     path("staff/content/pages/new/", views.PageCreateView.as_view(), name="staff_page_new"),
     path("staff/content/pages/<int:pk>/", views.PageEditView.as_view(), name="staff_page_edit"),

@@ -54,15 +54,6 @@ def faq(request):
     )
 
 
-@login_not_required
-def consultation_request(request):
-    return render(
-        request,
-        "content/consultation.html",
-        {"locations": Location.objects.bookable()},
-    )
-
-
 # Staff editor ---------------------------------------------------------------------------
 
 

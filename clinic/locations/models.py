@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -56,6 +57,10 @@ class Location(models.Model):
         help_text="Every time at this location is shown in this zone.",
     )
     directions = models.TextField(blank=True, help_text="Parking and how to find the entrance.")
+    consultation_minutes = models.PositiveSmallIntegerField(
+        default=30,
+        help_text="Length of a free consultation; the booking page offers slots of this length.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -155,3 +160,47 @@ class Chair(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.location})"
+
+
+class ConsultantHours(models.Model):
+    """When a member of staff takes free consultations at a location, each week (local time).
+
+    A consultation slot is offered where these hours and the location's opening hours meet
+    and the person has nothing booked.
+    """
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consultant_hours",
+        limit_choices_to={"groups__permissions__codename": "access_staff_area"},
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="consultant_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(choices=OpeningHours.Weekday.choices)
+    starts = models.TimeField(help_text="Local time at the location.")
+    ends = models.TimeField(help_text="Local time at the location; must be after the start.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["location", "weekday", "starts"]
+        verbose_name = "consultant hours"
+        verbose_name_plural = "consultant hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends__gt=models.F("starts")), name="consultant_hours_end_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["staff", "location", "weekday", "starts"],
+                name="consultant_hours_unique_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.staff} {self.get_weekday_display()} {self.starts:%H:%M}–{self.ends:%H:%M}"
+
+    def clean(self):
+        if self.starts is not None and self.ends is not None and self.ends <= self.starts:
+            raise ValidationError({"ends": "The end must be after the start."})

@@ -1,19 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from clinic.accounts.roles import roles_sync
-
-
-def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations have run; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    roles_sync(
-        group_model=apps.get_model("auth", "Group"),
-        permission_model=apps.get_model("auth", "Permission"),
-    )
+from clinic.accounts.roles import roles_sync_in_migration
 
 
 class Migration(migrations.Migration):
@@ -25,4 +12,4 @@ class Migration(migrations.Migration):
         ("locations", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(roles_sync_in_migration, migrations.RunPython.noop)]

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from clinic.accounts.roles import Role, roles_sync
-from clinic.locations.models import Chair, Location, OpeningHours
+from clinic.locations.models import Chair, ConsultantHours, Location, OpeningHours
 
 DEMO_PASSWORD = "clinic-demo-2026"  # noqa: S105 - printed in README on purpose
 
@@ -54,6 +54,11 @@ STAFF = [
     ("clinician@example.com", "Sam", "Okafor", Role.CLINICIAN, False),
     ("admin@example.com", "Alex", "Morgan", Role.CLINIC_ADMIN, True),
 ]
+# Who takes free consultations at Riverside, and when (local time, Monday to Friday).
+CONSULTANTS = [
+    ("frontdesk@example.com", time(9), time(16)),
+    ("clinician@example.com", time(13), time(17)),
+]
 PATIENTS = [
     ("patient@example.com", "Jordan", "Lee"),
     ("patient2@example.com", "Casey", "Nguyen"),
@@ -73,6 +78,18 @@ class Command(BaseCommand):
             self._user(email, first, last, role, is_staff=is_admin_site_user)
         for email, first, last in PATIENTS:
             self._user(email, first, last, Role.PATIENT, is_staff=False)
+        riverside = Location.objects.get(slug="riverside")
+        for email, starts, ends in CONSULTANTS:
+            staff = get_user_model().objects.get(email=email)
+            for weekday in range(5):
+                ConsultantHours.objects.get_or_create(
+                    staff=staff,
+                    location=riverside,
+                    weekday=weekday,
+                    starts=starts,
+                    defaults={"ends": ends},
+                )
+            self.stdout.write(f"{email} takes consultations at Riverside, weekdays {starts}-{ends}")
         self.stdout.write(f"Every demo user's password: {DEMO_PASSWORD}")
 
     def _location(self, spec):

@@ -1,0 +1,110 @@
+"""E-mails about consultations. Each task takes an id, never a name or address."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from clinic.lib.signed_links import make_token
+
+RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def manage_url(consultation_id: int) -> str:
+    return _absolute(
+        reverse("patients:consultation_manage", args=[make_token("consultation", consultation_id)])
+    )
+
+
+def _load(consultation_id):
+    from .models import Consultation
+
+    return Consultation.objects.select_related("location").filter(pk=consultation_id).first()
+
+
+@shared_task(**RETRY)
+def send_consultation_confirmation(*, consultation_id: int) -> None:
+    from .calendar import consultation_ics
+
+    consultation = _load(consultation_id)
+    if consultation is None or consultation.status != "booked":
+        return
+    link = manage_url(consultation.pk)
+    context = {
+        "consultation": consultation,
+        "manage_url": link,
+        "clinic_name": settings.CLINIC_NAME,
+    }
+    message = EmailMessage(
+        subject=f"Your free consultation with {settings.CLINIC_NAME}",
+        body=render_to_string("patients/email/consultation_confirmed.txt", context),
+        to=[consultation.email],
+    )
+    domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
+    message.attach(
+        "consultation.ics",
+        consultation_ics(consultation, manage_url=link, domain=domain),
+        "text/calendar; method=PUBLISH",
+    )
+    message.send()
+
+
+@shared_task(**RETRY)
+def send_consultation_cancelled(*, consultation_id: int) -> None:
+    consultation = _load(consultation_id)
+    if consultation is None or consultation.status != "cancelled":
+        return
+    context = {
+        "consultation": consultation,
+        "book_url": _absolute(reverse("patients:consultation_start")),
+        "clinic_name": settings.CLINIC_NAME,
+    }
+    EmailMessage(
+        subject=f"Your consultation with {settings.CLINIC_NAME} is cancelled",
+        body=render_to_string("patients/email/consultation_cancelled.txt", context),
+        to=[consultation.email],
+    ).send()
+
+
+@shared_task(**RETRY)
+def alert_front_desk_of_consultation(*, consultation_id: int) -> None:
+    """Tell the location's front desk a consultation was booked. No patient details in it:
+    the e-mail links to the staff page, behind a login."""
+    consultation = _load(consultation_id)
+    if consultation is None or not consultation.location.email:
+        return
+    context = {
+        "consultation": consultation,
+        "staff_url": _absolute(
+            reverse("patients:staff_consultations") + f"?location={consultation.location.slug}"
+        ),
+    }
+    EmailMessage(
+        subject=f"New consultation booked at {consultation.location.name}",
+        body=render_to_string("patients/email/front_desk_alert.txt", context),
+        to=[consultation.location.email],
+    ).send()
+
+
+@shared_task(**RETRY)
+def send_patient_invitation(*, consultation_id: int) -> None:
+    consultation = _load(consultation_id)
+    if consultation is None:
+        return
+    context = {
+        "consultation": consultation,
+        "signup_url": _absolute(
+            reverse("patients:signup") + f"?invite={make_token('invite', consultation.pk)}"
+        ),
+        "clinic_name": settings.CLINIC_NAME,
+    }
+    EmailMessage(
+        subject=f"Create your patient account with {settings.CLINIC_NAME}",
+        body=render_to_string("patients/email/patient_invitation.txt", context),
+        to=[consultation.email],
+    ).send()

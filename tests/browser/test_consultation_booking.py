@@ -1,0 +1,81 @@
+"""A visitor books a free consultation, gets the e-mail with its calendar file, and cancels it
+through the link in that e-mail."""
+
+import re
+import time
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from patients.models import Consultation
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def seeded(committed_db):
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def wait_for_mail(mailoutbox, to, seconds=15):
+    """Mail is sent by a Celery task: at once in-process, or by the worker on a broker."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [m for m in mailoutbox if to in m.to]
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"no e-mail to {to} within {seconds}s")
+
+
+def test_a_visitor_books_gets_the_calendar_file_and_cancels_by_the_link(
+    page, seeded, celery_worker, mailoutbox, check_accessibility
+):
+    page.goto("/")
+    page.get_by_role("link", name="Request a free consultation").first.click()
+    check_accessibility(page)
+    page.get_by_role("link", name="Book at Riverside Infusion Center").click()
+    check_accessibility(page)
+
+    # Submitting with nothing filled in explains each missing field and keeps the page.
+    page.get_by_role("button", name="Book my free consultation").click()
+    expect(page.get_by_text("Pick a time for your consultation.")).to_be_visible()
+    check_accessibility(page)
+
+    page.get_by_role("radio").first.check()  # the first free time of the first day
+    page.get_by_label("In person").check()
+    page.get_by_label("Your name").fill("Robin Visitor")
+    page.get_by_label("E-mail address").fill("robin@example.com")
+    page.get_by_label("Phone number").fill("not a phone")
+    page.get_by_label("Migraine").check()
+    page.get_by_role("button", name="Book my free consultation").click()
+    expect(page.get_by_text("Enter a phone number we can call")).to_be_visible()
+    assert page.get_by_label("Your name").input_value() == "Robin Visitor"
+    assert page.get_by_label("Migraine").is_checked()
+
+    page.get_by_role("radio").first.check()
+    page.get_by_label("Phone number").fill("(860) 555-0142")
+    page.get_by_role("button", name="Book my free consultation").click()
+    expect(page.get_by_text("You are booked.")).to_be_visible()
+    check_accessibility(page)
+
+    consultation = Consultation.objects.get(email="robin@example.com")
+    mail = wait_for_mail(mailoutbox, "robin@example.com")[0]
+    name, content, mimetype = mail.attachments[0]
+    assert mimetype.startswith("text/calendar")
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == consultation.starts_at
+    assert event.decoded("dtend") == consultation.ends_at
+    assert consultation.location.street_address in str(event.get("location"))
+
+    link = re.search(r"https?://\S+/consultation/manage/\S+/", mail.body).group(0)
+    path = link.split("/", 3)[3]
+    page.goto("/" + path)
+    expect(page.get_by_role("heading", name="Your free consultation")).to_be_visible()
+    page.get_by_role("button", name="Cancel my consultation").click()
+    expect(page.get_by_text("Your consultation is cancelled.")).to_be_visible()
+    consultation.refresh_from_db()
+    assert consultation.status == Consultation.Status.CANCELLED

@@ -108,3 +108,24 @@ def send_patient_invitation(*, consultation_id: int) -> None:
         body=render_to_string("patients/email/patient_invitation.txt", context),
         to=[consultation.email],
     ).send()
+
+
+@shared_task(**RETRY)
+def send_email_confirmation(*, user_id: int) -> None:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
+    if user is None:
+        return
+    context = {
+        "user": user,
+        "confirm_url": _absolute(
+            reverse("patients:signup_confirm", args=[make_token("confirm-email", user.pk)])
+        ),
+        "clinic_name": settings.CLINIC_NAME,
+    }
+    EmailMessage(
+        subject=f"Confirm your e-mail address for {settings.CLINIC_NAME}",
+        body=render_to_string("patients/email/confirm_email.txt", context),
+        to=[user.email],
+    ).send()

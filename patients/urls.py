@@ -17,6 +17,8 @@ urlpatterns = [
         name="consultation_calendar",
     ),
     path("consultation/<slug:slug>/", views.consultation_book, name="consultation_book"),
+    path("signup/", views.signup, name="signup"),
+    path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "staff/consultations/",
         views.StaffConsultationListView.as_view(),

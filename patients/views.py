@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -16,9 +17,9 @@ from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.signed_links import make_token, read_token
 from clinic.locations.models import Location
 
-from . import services
+from . import accounts, services
 from .calendar import consultation_ics
-from .forms import ConsultationForm, OutcomeForm, RescheduleForm
+from .forms import ConsultationForm, OutcomeForm, RescheduleForm, SignupForm
 from .models import Consultation
 from .selectors import bookable_days, consultation_slots, consultations_for_staff
 from .tasks import manage_url
@@ -230,3 +231,51 @@ class StaffConsultationOutcomeView(StaffRequiredMixin, View):
         return redirect(
             f"{reverse('patients:staff_consultations')}?location={consultation.location.slug}"
         )
+
+
+# Patient accounts -----------------------------------------------------------------------
+
+
+@login_not_required
+@ratelimit(key="ip", rate="10/h", method="POST", block=False)
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:home")
+    invite_token = request.POST.get("invite") or request.GET.get("invite")
+    invitation = accounts.invited_consultation(invite_token)
+    initial = {}
+    if invitation:
+        first, _, last = invitation.full_name.partition(" ")
+        initial = {"first_name": first, "last_name": last, "email": invitation.email}
+    form = SignupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if getattr(request, "limited", False):
+            form.add_error(None, "Too many sign-ups from your network just now; try in an hour.")
+        else:
+            user = accounts.patient_sign_up(
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                invitation=invitation,
+            )
+            if user.is_active:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                messages.success(request, "Welcome. Your account is ready.")
+                return redirect("accounts:home")
+            return render(request, "patients/signup_check_email.html", {"email": user.email})
+    return render(
+        request,
+        "patients/signup.html",
+        {"form": form, "invite": invite_token if invitation else ""},
+    )
+
+
+@login_not_required
+def signup_confirm(request, token):
+    user = accounts.patient_confirm_email(token=token)
+    if user is None:
+        return render(request, "patients/signup_link_expired.html", status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Thank you: your e-mail address is confirmed.")
+    return redirect("accounts:home")

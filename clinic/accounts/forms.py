@@ -5,6 +5,7 @@ from django.contrib.auth import forms as auth_forms
 from django.db import transaction
 
 from . import tasks
+from .models import User
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -22,7 +23,34 @@ class LoginForm(auth_forms.AuthenticationForm):
         **auth_forms.AuthenticationForm.error_messages,
         "invalid_login": "That e-mail address and password do not match an account. "
         "Passwords are case-sensitive.",
+        "unconfirmed": "Please confirm your e-mail address first. We have just sent the link "
+        "again; it works for three days.",
     }
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            user = self._unconfirmed_account()
+            if user is None:
+                raise
+            from patients.tasks import send_email_confirmation
+
+            transaction.on_commit(lambda: send_email_confirmation.delay(user_id=user.pk))
+            raise forms.ValidationError(
+                self.error_messages["unconfirmed"], code="unconfirmed"
+            ) from None
+
+    def _unconfirmed_account(self):
+        """A new account whose owner typed the right password but never confirmed the
+        address (an account switched off by staff has logged in before, and stays off)."""
+        email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not email or not password:
+            return None
+        user = User.objects.filter(
+            email__iexact=email, is_active=False, last_login__isnull=True
+        ).first()
+        return user if user is not None and user.check_password(password) else None
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

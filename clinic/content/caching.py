@@ -14,12 +14,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 
-from clinic.locations.models import Location
+from clinic.locations.models import Location, OpeningHours
 
 from .models import FAQCategory, FAQEntry, Page
 
 CACHE_SECONDS = 60 * 10
-FINGERPRINTED_MODELS = (Page, FAQEntry, FAQCategory, Location)
+FINGERPRINTED_MODELS = (Page, FAQEntry, FAQCategory, Location, OpeningHours)
 
 
 def public_content_fingerprint() -> str:

@@ -16,6 +16,16 @@ class _EditorForm(forms.ModelForm):
 
 
 class PageForm(_EditorForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.is_published:
+            # Links and search engines point at a published address; it moves only by
+            # unpublishing first, never as a side effect of saving a draft.
+            self.fields["slug"].disabled = True
+            self.fields[
+                "slug"
+            ].help_text = "A published page keeps its address. Unpublish the page to change it."
+
     class Meta:
         model = Page
         fields = ["title", "slug", "summary", "body", "nav_order"]

@@ -111,8 +111,9 @@ class OpeningHours(models.Model):
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     opens = models.TimeField(help_text="Local time at the location.")
     closes = models.TimeField(help_text="Local time at the location; must be after opening.")
+    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["location", "weekday", "opens"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import intake_views, views
 
 app_name = "patients"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("consultation/<slug:slug>/", views.consultation_book, name="consultation_book"),
     path("signup/", views.signup, name="signup"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("intake/", intake_views.intake_start, name="intake_start"),
+    path("intake/review/", intake_views.intake_review, name="intake_review"),
+    path("intake/finish/", intake_views.intake_finish, name="intake_finish"),
+    path("intake/<slug:slug>/", intake_views.intake_step, name="intake_step"),
     path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "staff/consultations/",

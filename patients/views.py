@@ -3,7 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,9 +17,11 @@ from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.signed_links import make_token, read_token
 from clinic.locations.models import Location
 
-from . import accounts, services
+from . import accounts, intake, services
 from .calendar import consultation_ics
 from .forms import ConsultationForm, OutcomeForm, RescheduleForm, SignupForm
+from .intake_services import patient_for_user
+from .intake_views import INTAKE_PERMISSION
 from .models import Consultation
 from .selectors import bookable_days, consultation_slots, consultations_for_staff
 from .tasks import manage_url
@@ -279,3 +281,29 @@ def signup_confirm(request, token):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, "Thank you: your e-mail address is confirmed.")
     return redirect("accounts:home")
+
+
+# Patient dashboard ----------------------------------------------------------------------
+
+
+class DashboardView(TemplateView):
+    """What is done and what comes next, for the signed-in patient."""
+
+    template_name = "patients/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        if not self.request.user.has_perm(INTAKE_PERMISSION):
+            raise PermissionDenied
+        patient = patient_for_user(user=self.request.user)
+        consultations = [
+            (c, make_token("consultation", c.pk))
+            for c in Consultation.objects.upcoming(timezone.now())
+            .filter(email__iexact=self.request.user.email)
+            .select_related("location")
+        ]
+        return {
+            "patient": patient,
+            "progress": intake.progress_percent(patient.intake_steps_done),
+            "next_step": intake.first_unfinished(patient.intake_steps_done),
+            "consultations": consultations,
+        }

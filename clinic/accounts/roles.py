@@ -30,7 +30,7 @@ _LOCATION_PERMS = [
 _CONSULTATION_DESK = ["patients.view_consultation", "patients.change_consultation"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.PATIENT: [],
+    Role.PATIENT: ["patients.complete_own_intake"],
     Role.FRONT_DESK: [
         "accounts.access_staff_area",
         "locations.view_location",

@@ -11,6 +11,8 @@ def home(request):
     """Where a person lands after logging in: staff to their area, patients to theirs."""
     if request.user.has_perm(STAFF_AREA):
         return redirect("accounts:staff_home")
+    if request.user.has_perm("patients.complete_own_intake"):
+        return redirect("patients:dashboard")
     return redirect("accounts:patient_home")
 
 

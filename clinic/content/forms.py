@@ -5,13 +5,19 @@ from django import forms
 from .models import FAQEntry, Page
 
 
+class OutlineSubmit(Submit):
+    """A second submit button, drawn as an outline so the main action stands out."""
+
+    field_classes = "btn btn-outline-primary"
+
+
 class _EditorForm(forms.ModelForm):
     """Editor forms offer 'Preview' (renders without saving) beside 'Save'."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("preview", "Preview", css_class="btn-outline-primary"))
+        self.helper.add_input(OutlineSubmit("preview", "Preview"))
         self.helper.add_input(Submit("save", "Save"))
 
 

@@ -5,9 +5,11 @@ system Chromium through `executable_path`. Where Chromium or axe-core is missing
 are skipped with the fix, unless REQUIRE_BROWSER=1 (CI), where a skip would hide a gap.
 """
 
+import io
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -66,13 +68,53 @@ def axe_source():
     return AXE_PATH.read_text()
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files as production does: the hashed
+    names from STATIC_ROOT (its default handler looks in the source folders, where the
+    hashed names do not exist, and every page would load unstyled)."""
+    from django.test.testcases import _StaticFilesHandler
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = _StaticFilesHandler
+    server.start()
+    request.addfinalizer(server.stop)
+    return server
+
+
 @pytest.fixture
 def page(browser, live_server, committed_db):
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    missing = []
+    page.on(
+        "response",
+        lambda r: missing.append(r.url) if r.status >= 400 and "/static/" in r.url else None,
+    )
     yield page
     context.close()
+    assert missing == [], f"static files failed to load: {missing}"
+
+
+@pytest.fixture
+def seeded(committed_db):
+    """The demo clinic of `seed_demo`: two locations, staff, consultant hours."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def wait_for_mail(mailoutbox, to, seconds=15):
+    """Mail is sent by a Celery task: at once in-process, or by the worker on a broker."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [m for m in mailoutbox if to in m.to]
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"no e-mail to {to} within {seconds}s")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 through the link in that e-mail."""
 
 import re
-import time
 
 import pytest
 from icalendar import Calendar
@@ -10,25 +9,9 @@ from playwright.sync_api import expect
 
 from patients.models import Consultation
 
+from .conftest import wait_for_mail
+
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def seeded(committed_db):
-    from django.core.management import call_command
-
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def wait_for_mail(mailoutbox, to, seconds=15):
-    """Mail is sent by a Celery task: at once in-process, or by the worker on a broker."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = [m for m in mailoutbox if to in m.to]
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"no e-mail to {to} within {seconds}s")
 
 
 def test_a_visitor_books_gets_the_calendar_file_and_cancels_by_the_link(

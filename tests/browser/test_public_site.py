@@ -7,13 +7,6 @@ from clinic.locations.models import Location
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def seeded(committed_db):
-    from django.core.management import call_command
-
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def test_a_visitor_reads_the_faq_searches_it_and_opens_a_location(
     page, seeded, check_accessibility
 ):

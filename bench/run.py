@@ -38,6 +38,7 @@ from bench.server import ServerError  # noqa: E402
 # Later benchmarks plug in here, e.g. "slots": "bench.slots", "pdf": "bench.pdf".
 SUITES: dict[str, str] = {
     "http": "bench.pages",
+    "slots": "bench.slots",
 }
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 
@@ -60,8 +61,8 @@ def build_parser(suites: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser.add_argument(
         "--suite",
         type=_csv,
-        default=["http"],
-        help=f"comma-separated suites to run, out of {', '.join(suites)} (default: http)",
+        default=["http", "slots"],
+        help=f"comma-separated suites to run, out of {', '.join(suites)} (default: http,slots)",
     )
     parser.add_argument(
         "--seconds", type=float, default=5.0, help="measuring time per case (default: 5)"

@@ -108,7 +108,11 @@ def _medications(request, patient, step, data):
         formset = MedicationRowFormSet(data, prefix="med")
         none_form = NoMedicationsForm(data)
         return _render_step(request, patient, step, {"formset": formset, "none_form": none_form})
-    formset = MedicationRowFormSet(data, prefix="med", initial=initial or [{}] * 3)
+    # A submitted list stands on its own: compared with the saved one as `initial`, a row
+    # equal to a saved row would count as unchanged and be dropped.
+    formset = MedicationRowFormSet(
+        data, prefix="med", initial=None if data is not None else (initial or [{}] * 3)
+    )
     none_form = NoMedicationsForm(
         data, initial={"takes_no_medications": patient.takes_no_medications}
     )

@@ -105,6 +105,8 @@ class Consultation(models.Model):
         return [*names, self.other_condition] if self.other_condition else names
 
     def local_starts_at(self):
+        """For Python code. Templates use `starts_at|timezone:…`: the date filter would turn
+        this back into the active time zone."""
         return self.location.local_time(self.starts_at)
 
     def local_ends_at(self):

@@ -161,10 +161,13 @@ def consultation_cancel(*, consultation: Consultation, now: datetime | None = No
     return True
 
 
+@transaction.atomic
 def consultation_record_outcome(*, consultation: Consultation, outcome: str) -> Consultation:
     """The front desk notes what happened: called, no answer, or invited to become a patient."""
     if outcome not in Consultation.Outcome.values or outcome == Consultation.Outcome.NEW:
         raise ValidationError("Choose called, no answer or converted.")
+    # Locked, so two desks marking "converted" at once send one invitation.
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     consultation.outcome = outcome
     consultation._change_reason = f"Marked {Consultation.Outcome(outcome).label.lower()}"
     if outcome == Consultation.Outcome.CONVERTED and consultation.invited_at is None:

@@ -33,6 +33,13 @@ def clinic_admin(db):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The production hasher takes most of a second per password on purpose. Logging in
+    # still checks the password against its hash, only with a cheap algorithm.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Public pages are cached; no test may see another test's pages.
     from django.core.cache import cache
@@ -73,11 +80,28 @@ def pytest_sessionstart(session):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def _migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the test database (roles, shipped content), as taken
+    before any test that commits has run: plain tests roll back, and pytest-django runs
+    them before the tests that commit."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def committed_db(django_db_serialized_rollback, transactional_db):
+def committed_db(transactional_db, _migrated_data):
     """A database whose writes are really committed, so another thread (the live server, a
-    Celery worker) sees them; afterwards it is restored with what the migrations made (roles,
-    default content), which a plain transactional test would flush away."""
+    Celery worker) sees them. Such a test ends by emptying every table (and Django then
+    remakes content types under new ids); this empties it again without that and puts
+    back exactly what the migrations made, before each one starts."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(_migrated_data)
 
 
 @pytest.fixture(scope="session")

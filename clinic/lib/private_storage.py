@@ -9,10 +9,21 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.functional import LazyObject
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A file system storage without URLs (FileSystemStorage would fall back on MEDIA_URL)."""
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; a view that checks access serves them.")
+
+
 class _PrivateStorage(LazyObject):
     def _setup(self):
-        self._wrapped = FileSystemStorage(
-            location=settings.MEDIA_ROOT / "private", base_url=None, file_permissions_mode=0o600
+        self._wrapped = PrivateFileSystemStorage(
+            location=settings.MEDIA_ROOT / "private", file_permissions_mode=0o600
         )
 
 

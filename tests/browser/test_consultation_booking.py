@@ -62,3 +62,43 @@ def test_a_visitor_books_gets_the_calendar_file_and_cancels_by_the_link(
     expect(page.get_by_text("Your consultation is cancelled.")).to_be_visible()
     consultation.refresh_from_db()
     assert consultation.status == Consultation.Status.CANCELLED
+
+
+def test_the_front_desk_sees_todays_requests_and_marks_one_called(
+    page, seeded, check_accessibility
+):
+    from django.utils import timezone
+
+    from clinic.locations.models import Location
+    from patients import services
+    from patients.selectors import consultation_slots
+
+    riverside = Location.objects.get(slug="riverside")
+    now = timezone.now()
+    slot = consultation_slots(
+        location=riverside, first_day=riverside.local_time(now).date(), days=30, now=now
+    )[0]
+    services.consultation_book(
+        location=riverside,
+        kind="phone",
+        starts_at=slot.starts_at,
+        contact=services.Contact(
+            full_name="Morgan Caller",
+            email="morgan@example.com",
+            phone="+18605550111",
+            conditions=["ptsd"],
+            other_condition="",
+            preferred_contact_time="evening",
+        ),
+    )
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill("frontdesk@example.com")
+    page.get_by_label("Password").fill("clinic-demo-2026")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Consultations").click()
+    row = page.get_by_role("row", name="Morgan Caller")
+    expect(row).to_contain_text("Post-traumatic stress disorder (PTSD)")
+    expect(row).to_contain_text("Evenings")
+    check_accessibility(page)
+    row.get_by_role("button", name="Called").click()
+    expect(page.get_by_role("row", name="Morgan Caller")).to_contain_text("Called")

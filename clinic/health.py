@@ -27,7 +27,7 @@ def broker_ok() -> bool:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return True  # tasks run in-process; there is no broker to reach
     try:
-        with celery_app.connection_for_write() as conn:
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return True
     except Exception:

@@ -92,16 +92,95 @@ def _migrated_data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def committed_db(transactional_db, _migrated_data):
+def committed_db(transactional_db):
     """A database whose writes are really committed, so another thread (the live server, a
-    Celery worker) sees them. Such a test ends by emptying every table (and Django then
-    remakes content types under new ids); this empties it again without that and puts
-    back exactly what the migrations made, before each one starts."""
+    Celery worker) sees them. It starts with what the migrations made: see below."""
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(request):
+    """A committing test ends by emptying every table (and Django then remakes the content
+    types under new ids). Before each one, empty it again without that and put back exactly
+    what the migrations made. Autouse, so it runs before the test's other fixtures make
+    their people and places."""
+    if "committed_db" not in request.fixturenames:
+        return
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
+    request.getfixturevalue("transactional_db")
+    migrated = request.getfixturevalue("_migrated_data")
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(_migrated_data)
+    connection.creation.deserialize_db_from_string(migrated)
+    # The rows came back with their ids; PostgreSQL's sequences must move past them.
+    models = apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+
+
+class TaskQueue:
+    """Lets a test wait until the tasks it caused have run, wherever they run."""
+
+    def __init__(self, worker):
+        self.worker = worker
+
+    def wait(self):
+        """Return once every task enqueued so far has run. In-process (eager) they already
+        have; on a broker, a ping queued behind them comes back only after them (the test
+        worker runs one task at a time, in order)."""
+        if self.worker is not None:
+            from clinic.celery import ping
+
+            ping.delay().get(timeout=30)
+
+
+@pytest.fixture
+def task_queue(committed_db, celery_worker):
+    """For tests whose actions enqueue Celery tasks (e-mails): a real worker on the broker
+    when one is configured, with the committed data it needs; call `task_queue.wait()`
+    before looking at what the tasks did."""
+    return TaskQueue(celery_worker)
+
+
+class _Outbox:
+    """pytest-django's outbox, read only once the queued tasks that send mail have run."""
+
+    def __init__(self, queue):
+        self._queue = queue
+
+    def _messages(self):
+        from django.core import mail
+
+        self._queue.wait()
+        return mail.outbox
+
+    def __len__(self):
+        return len(self._messages())
+
+    def __iter__(self):
+        return iter(list(self._messages()))
+
+    def __getitem__(self, index):
+        return self._messages()[index]
+
+    def __eq__(self, other):
+        return list(self._messages()) == other
+
+    def __repr__(self):
+        return repr(self._messages())
+
+    def clear(self):
+        self._messages().clear()
+
+
+@pytest.fixture
+def mailoutbox(django_mail_patch_dns, _dj_autoclear_mailbox, task_queue):
+    """E-mail is sent by Celery tasks: in-process by default, by a real worker on the broker
+    in CI. Either way a test reads the outbox after the tasks it caused have finished."""
+    return _Outbox(task_queue)
 
 
 @pytest.fixture(scope="session")
@@ -120,5 +199,7 @@ def celery_worker(django_db_setup, django_db_blocker):
 
     from clinic.celery import app
 
+    # Results stay in this process, where the test waiting for them runs.
+    app.conf.result_backend = "cache+memory://"
     with django_db_blocker.unblock(), start_worker(app, pool="solo", perform_ping_check=False) as w:
         yield w

@@ -13,6 +13,7 @@ from . import tasks
 from .models import Consultation
 
 VERIFY_LINK_AGE = timedelta(days=3)
+REPEAT_WINDOW = timedelta(minutes=10)
 
 
 def invited_consultation(token: str | None) -> Consultation | None:
@@ -37,6 +38,23 @@ def patient_sign_up(*, first_name: str, last_name: str, email: str, password: st
     if not confirmed:
         transaction.on_commit(lambda: tasks.send_email_confirmation.delay(user_id=user.pk))
     return user
+
+
+def is_repeat_sign_up(*, email: str, password: str) -> bool:
+    """Was this exact sign-up (address and password) just made and not yet confirmed?"""
+    from django.utils import timezone
+
+    user = (
+        get_user_model()
+        .objects.filter(
+            email__iexact=email.strip(),
+            is_active=False,
+            last_login__isnull=True,
+            date_joined__gte=timezone.now() - REPEAT_WINDOW,
+        )
+        .first()
+    )
+    return bool(user and password and user.check_password(password))
 
 
 def patient_confirm_email(*, token: str):

@@ -250,6 +250,11 @@ def signup(request):
         first, _, last = invitation.full_name.partition(" ")
         initial = {"first_name": first, "last_name": last, "email": invitation.email}
     form = SignupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and accounts.is_repeat_sign_up(
+        email=request.POST.get("email", ""), password=request.POST.get("password1", "")
+    ):
+        # A double-click: the first click made the account; answer as it was answered.
+        return render(request, "patients/signup_check_email.html", {"email": request.POST["email"]})
     if request.method == "POST" and form.is_valid():
         if getattr(request, "limited", False):
             form.add_error(None, "Too many sign-ups from your network just now; try in an hour.")

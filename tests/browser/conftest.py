@@ -106,6 +106,15 @@ def seeded(committed_db):
     call_command("seed_demo", stdout=io.StringIO())
 
 
+def log_in(page, email, password="clinic-demo-2026"):
+    """Log in through the real form (the demo password unless told otherwise)."""
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
 def wait_for_mail(mailoutbox, to, seconds=15):
     """Mail is sent by a Celery task: at once in-process, or by the worker on a broker."""
     deadline = time.monotonic() + seconds

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from patients.models import Consultation
 
-from .conftest import wait_for_mail
+from .conftest import log_in, wait_for_mail
 
 pytestmark = pytest.mark.browser
 
@@ -91,10 +91,7 @@ def test_the_front_desk_sees_todays_requests_and_marks_one_called(
             preferred_contact_time="evening",
         ),
     )
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("frontdesk@example.com")
-    page.get_by_label("Password").fill("clinic-demo-2026")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "frontdesk@example.com")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Consultations").click()
     row = page.get_by_role("row", name="Morgan Caller")
     expect(row).to_contain_text("Post-traumatic stress disorder (PTSD)")

@@ -7,17 +7,10 @@ from playwright.sync_api import expect
 
 from clinic.accounts.models import User
 
-from .conftest import wait_for_mail
+from .conftest import log_in, wait_for_mail
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-enough-passphrase"
-
-
-def log_in(page):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("jamie@example.com")
-    page.get_by_label(re.compile(r"^\s*Password\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_a_patient_signs_up_fills_half_the_intake_and_finishes_it_later(
@@ -66,7 +59,7 @@ def test_a_patient_signs_up_fills_half_the_intake_and_finishes_it_later(
     expect(page.get_by_text("Continue my intake")).to_be_visible()
     page.get_by_role("button", name="Log out").click()
 
-    log_in(page)
+    log_in(page, "jamie@example.com", PASSWORD)
     page.get_by_role("link", name="Continue my intake").click()
     expect(page.get_by_role("heading", name="Step 3 of 6: Your care")).to_be_visible()
     page.get_by_label("Where would you like to be treated?").select_option(

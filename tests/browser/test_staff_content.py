@@ -7,24 +7,18 @@ from clinic.accounts.roles import Role
 from clinic.content.models import Page
 from tests.factories import UserFactory
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-test-passphrase"
-
-
-def log_in(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_an_admin_edits_previews_and_publishes_a_page(page, check_accessibility, csp_violations):
     editor = UserFactory(
         email="editor@example.com", password=PASSWORD, role=Role.CLINIC_ADMIN, is_staff=True
     )
-    log_in(page, "editor@example.com")
-    page.wait_for_url("**/staff/")
+    log_in(page, "editor@example.com", PASSWORD)
     check_accessibility(page)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Pages").click()
@@ -72,7 +66,7 @@ def test_the_django_admin_works_under_the_content_security_policy(page, csp_viol
     UserFactory(
         email="editor@example.com", password=PASSWORD, role=Role.CLINIC_ADMIN, is_staff=True
     )
-    log_in(page, "editor@example.com")
+    log_in(page, "editor@example.com", PASSWORD)
     page.goto("/admin/content/page/")
     page.get_by_role("link", name="Side effects and safety").click()
     expect(page.get_by_role("link", name="See the saved draft as patients will")).to_be_visible()

@@ -103,3 +103,14 @@ def test_an_invited_person_starts_with_their_details_and_a_working_account(
     assert "Your account is ready" in response.text
     assert User.objects.get(email="casey@example.com").is_active
     assert mailoutbox == []
+
+
+def test_a_double_clicked_sign_up_makes_one_account_and_says_check_your_email_twice(
+    client, mailoutbox
+):
+    first = client.post(reverse("patients:signup"), FORM)
+    second = client.post(reverse("patients:signup"), FORM)
+    assert "Check your e-mail" in first.text
+    assert "Check your e-mail" in second.text
+    assert User.objects.filter(email="robin@example.com").count() == 1
+    assert len(mailoutbox) == 1

@@ -43,7 +43,31 @@ class SlotField(forms.CharField):
         ]
 
 
-class ConsultationForm(forms.Form):
+class ConditionsFields(forms.Form):
+    """The conditions someone would like help with: ticked from the clinic's list, in its
+    two groups, or described in their own words in the form's `other_condition`."""
+
+    pain_conditions = forms.MultipleChoiceField(
+        label="Pain",
+        required=False,
+        choices=[(c.value, c.label) for c in PAIN],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mood_conditions = forms.MultipleChoiceField(
+        label="Mood and anxiety",
+        required=False,
+        choices=[(c.value, c.label) for c in MOOD],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def chosen_conditions(self, cleaned, *, message: str) -> list[str]:
+        chosen = cleaned.get("pain_conditions", []) + cleaned.get("mood_conditions", [])
+        if not chosen and not cleaned.get("other_condition"):
+            self.add_error("other_condition", message)
+        return chosen
+
+
+class ConsultationForm(ConditionsFields):
     kind = forms.ChoiceField(
         label="How would you like to talk?",
         choices=Consultation.Kind.choices,
@@ -58,18 +82,6 @@ class ConsultationForm(forms.Form):
         error_messages={"invalid": "Enter an e-mail address like name@example.com."},
     )
     phone = forms.CharField(label="Phone number", max_length=30)
-    pain_conditions = forms.MultipleChoiceField(
-        label="Pain",
-        required=False,
-        choices=[(c.value, c.label) for c in PAIN],
-        widget=forms.CheckboxSelectMultiple,
-    )
-    mood_conditions = forms.MultipleChoiceField(
-        label="Mood and anxiety",
-        required=False,
-        choices=[(c.value, c.label) for c in MOOD],
-        widget=forms.CheckboxSelectMultiple,
-    )
     other_condition = forms.CharField(
         label="Something else, in your own words", max_length=200, required=False
     )
@@ -101,14 +113,11 @@ class ConsultationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = cleaned.get("pain_conditions", []) + cleaned.get("mood_conditions", [])
-        if not chosen and not cleaned.get("other_condition"):
-            self.add_error(
-                "other_condition",
-                "Tick at least one condition, or tell us in your own words what you would like "
-                "to talk about.",
-            )
-        cleaned["conditions"] = chosen
+        cleaned["conditions"] = self.chosen_conditions(
+            cleaned,
+            message="Tick at least one condition, or tell us in your own words what you would "
+            "like to talk about.",
+        )
         return cleaned
 
     @property

@@ -11,6 +11,7 @@ from clinic.lib.phone import normalize_phone
 from clinic.locations.models import Location
 
 from .conditions import MOOD, PAIN
+from .forms import ConditionsFields
 from .models import Medication, Patient
 
 ADULT_AGE = 18
@@ -118,21 +119,9 @@ class PeopleForm(_StepForm):
         }
 
 
-class CareForm(_StepForm):
+class CareForm(ConditionsFields, _StepForm):
     required_fields = ("preferred_location",)
     phone_fields = ("referring_clinician_phone",)
-    pain_conditions = forms.MultipleChoiceField(
-        label="Pain",
-        required=False,
-        choices=[(c.value, c.label) for c in PAIN],
-        widget=forms.CheckboxSelectMultiple,
-    )
-    mood_conditions = forms.MultipleChoiceField(
-        label="Mood and anxiety",
-        required=False,
-        choices=[(c.value, c.label) for c in MOOD],
-        widget=forms.CheckboxSelectMultiple,
-    )
 
     class Meta:
         model = Patient
@@ -154,13 +143,9 @@ class CareForm(_StepForm):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = cleaned.get("pain_conditions", []) + cleaned.get("mood_conditions", [])
-        if not chosen and not cleaned.get("other_condition"):
-            self.add_error(
-                "other_condition",
-                "Tick at least one condition, or describe yours in your own words.",
-            )
-        self.instance.conditions = chosen
+        self.instance.conditions = self.chosen_conditions(
+            cleaned, message="Tick at least one condition, or describe yours in your own words."
+        )
         return cleaned
 
 

@@ -21,6 +21,17 @@ def manage_url(consultation_id: int) -> str:
     )
 
 
+def _send(*, to: str, subject: str, template: str, context: dict, attachment=None) -> None:
+    message = EmailMessage(
+        subject=subject,
+        body=render_to_string(template, {"clinic_name": settings.CLINIC_NAME, **context}),
+        to=[to],
+    )
+    if attachment:
+        message.attach(*attachment)
+    message.send()
+
+
 def _load(consultation_id):
     from .models import Consultation
 
@@ -59,16 +70,15 @@ def send_consultation_cancelled(*, consultation_id: int) -> None:
     consultation = _load(consultation_id)
     if consultation is None or consultation.status != "cancelled":
         return
-    context = {
-        "consultation": consultation,
-        "book_url": _absolute(reverse("patients:consultation_start")),
-        "clinic_name": settings.CLINIC_NAME,
-    }
-    EmailMessage(
+    _send(
+        to=consultation.email,
         subject=f"Your consultation with {settings.CLINIC_NAME} is cancelled",
-        body=render_to_string("patients/email/consultation_cancelled.txt", context),
-        to=[consultation.email],
-    ).send()
+        template="patients/email/consultation_cancelled.txt",
+        context={
+            "consultation": consultation,
+            "book_url": _absolute(reverse("patients:consultation_start")),
+        },
+    )
 
 
 @shared_task(**RETRY)
@@ -78,17 +88,16 @@ def alert_front_desk_of_consultation(*, consultation_id: int) -> None:
     consultation = _load(consultation_id)
     if consultation is None or not consultation.location.email:
         return
-    context = {
-        "consultation": consultation,
-        "staff_url": _absolute(
-            reverse("patients:staff_consultations") + f"?location={consultation.location.slug}"
-        ),
-    }
-    EmailMessage(
+    staff_path = reverse("patients:staff_consultations")
+    _send(
+        to=consultation.location.email,
         subject=f"New consultation booked at {consultation.location.name}",
-        body=render_to_string("patients/email/front_desk_alert.txt", context),
-        to=[consultation.location.email],
-    ).send()
+        template="patients/email/front_desk_alert.txt",
+        context={
+            "consultation": consultation,
+            "staff_url": _absolute(f"{staff_path}?location={consultation.location.slug}"),
+        },
+    )
 
 
 @shared_task(**RETRY)
@@ -96,18 +105,16 @@ def send_patient_invitation(*, consultation_id: int) -> None:
     consultation = _load(consultation_id)
     if consultation is None:
         return
-    context = {
-        "consultation": consultation,
-        "signup_url": _absolute(
-            reverse("patients:signup") + f"?invite={make_token('invite', consultation.pk)}"
-        ),
-        "clinic_name": settings.CLINIC_NAME,
-    }
-    EmailMessage(
+    invite = make_token("invite", consultation.pk)
+    _send(
+        to=consultation.email,
         subject=f"Create your patient account with {settings.CLINIC_NAME}",
-        body=render_to_string("patients/email/patient_invitation.txt", context),
-        to=[consultation.email],
-    ).send()
+        template="patients/email/patient_invitation.txt",
+        context={
+            "consultation": consultation,
+            "signup_url": _absolute(f"{reverse('patients:signup')}?invite={invite}"),
+        },
+    )
 
 
 @shared_task(**RETRY)
@@ -117,15 +124,13 @@ def send_email_confirmation(*, user_id: int) -> None:
     user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
     if user is None:
         return
-    context = {
-        "user": user,
-        "confirm_url": _absolute(
-            reverse("patients:signup_confirm", args=[make_token("confirm-email", user.pk)])
-        ),
-        "clinic_name": settings.CLINIC_NAME,
-    }
-    EmailMessage(
+    token = make_token("confirm-email", user.pk)
+    _send(
+        to=user.email,
         subject=f"Confirm your e-mail address for {settings.CLINIC_NAME}",
-        body=render_to_string("patients/email/confirm_email.txt", context),
-        to=[user.email],
-    ).send()
+        template="patients/email/confirm_email.txt",
+        context={
+            "user": user,
+            "confirm_url": _absolute(reverse("patients:signup_confirm", args=[token])),
+        },
+    )

@@ -46,23 +46,18 @@ def send_consultation_confirmation(*, consultation_id: int) -> None:
     if consultation is None or consultation.status != "booked":
         return
     link = manage_url(consultation.pk)
-    context = {
-        "consultation": consultation,
-        "manage_url": link,
-        "clinic_name": settings.CLINIC_NAME,
-    }
-    message = EmailMessage(
-        subject=f"Your free consultation with {settings.CLINIC_NAME}",
-        body=render_to_string("patients/email/consultation_confirmed.txt", context),
-        to=[consultation.email],
-    )
     domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
-    message.attach(
-        "consultation.ics",
-        consultation_ics(consultation, manage_url=link, domain=domain),
-        "text/calendar; method=PUBLISH",
+    _send(
+        to=consultation.email,
+        subject=f"Your free consultation with {settings.CLINIC_NAME}",
+        template="patients/email/consultation_confirmed.txt",
+        context={"consultation": consultation, "manage_url": link},
+        attachment=(
+            "consultation.ics",
+            consultation_ics(consultation, manage_url=link, domain=domain),
+            "text/calendar; method=PUBLISH",
+        ),
     )
-    message.send()
 
 
 @shared_task(**RETRY)

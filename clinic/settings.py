@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -122,6 +123,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # shares the rate limits on public forms (a per-process count lets a robot through N times).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "clinic.accounts.views.too_many_attempts"
 # django-ratelimit lists only third-party Redis backends; Django's own is atomic too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):

@@ -154,7 +154,16 @@ def revisions_with_changes(obj):
     records = list(obj.history.select_related("history_user").order_by("-history_date"))
     result = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
-        changed = [c.field for c in newer.diff_against(older).changes] if older else None
+        # Every tracked field, publishing's own included (diff_against skips non-editable).
+        changed = (
+            [
+                f.name
+                for f in newer.tracked_fields
+                if getattr(newer, f.attname) != getattr(older, f.attname)
+            ]
+            if older
+            else None
+        )
         result.append({"record": newer, "changed_fields": changed})
     return result
 

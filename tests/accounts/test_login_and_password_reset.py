@@ -296,3 +296,25 @@ def test_a_login_link_cannot_send_people_to_another_site(client, patient, next_u
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:home")
+
+
+@pytest.mark.django_db
+def test_guessing_one_accounts_password_is_stopped_after_ten_tries(client, patient):
+    for _ in range(10):
+        response = client.post(reverse("login"), {"username": "pat@example.com", "password": "x"})
+        assert response.status_code == 200
+    response = client.post(
+        reverse("login"), {"username": "pat@example.com", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 429
+    assert "Too many attempts" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_reset_links_for_one_address_are_limited_to_five_an_hour(client, patient):
+    for _ in range(5):
+        assert (
+            client.post(reverse("password_reset"), {"email": "pat@example.com"}).status_code == 302
+        )
+    assert client.post(reverse("password_reset"), {"email": "pat@example.com"}).status_code == 429

@@ -363,9 +363,11 @@ def test_the_history_records_publishing_by_name(clinic_admin_client, clinic_admi
     latest = page.history.first()
     assert latest.history_change_reason == "Published"
     assert latest.history_user == clinic_admin
-    who, what, _fields = history_rows(html)[0]
+    who, what, fields = history_rows(html)[0]
     assert who == escape(str(clinic_admin))
     assert what == "Published"
+    # What went live is named too, though these fields are never typed into a form.
+    assert {"published_title", "published_body", "published_at"} <= set(fields.split(", "))
 
 
 @pytest.mark.django_db

@@ -75,7 +75,8 @@ class _EditorView(StaffRequiredMixin, View):
         return get_object_or_404(self.model, pk=pk) if pk else None
 
     def get(self, request, pk=None):
-        return self._render(self.form_class(instance=self.get_object(pk)), self.get_object(pk))
+        obj = self.get_object(pk)
+        return self._render(self.form_class(instance=obj), obj)
 
     def post(self, request, pk=None):
         obj = self.get_object(pk)

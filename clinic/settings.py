@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "clinic.locations",
     "clinic.content",
     "patients",
+    "screening",
 ]
 
 MIDDLEWARE = [

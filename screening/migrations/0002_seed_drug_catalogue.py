@@ -1,0 +1,41 @@
+from django.db import migrations
+from django.utils import timezone
+
+from screening.catalogue import CATALOGUE, NOTES
+
+
+def seed_drug_catalogue(apps, schema_editor):
+    """Add the drugs a new clinic starts with; a drug already there, edited or not, is kept."""
+    Drug = apps.get_model("screening", "Drug")
+    HistoricalDrug = apps.get_model("screening", "HistoricalDrug")
+    now = timezone.now()
+    for entry in CATALOGUE:
+        drug, created = Drug.objects.get_or_create(
+            generic_name=entry.generic_name,
+            defaults={
+                "brand_names": list(entry.brand_names),
+                "drug_class": entry.drug_class,
+                "severity": entry.severity,
+                "notes": NOTES.get(entry.generic_name, ""),
+            },
+        )
+        if created:
+            # The first history entry, as a save through the admin would have written it.
+            HistoricalDrug.objects.create(
+                id=drug.id,
+                generic_name=drug.generic_name,
+                brand_names=drug.brand_names,
+                drug_class=drug.drug_class,
+                severity=drug.severity,
+                notes=drug.notes,
+                is_active=drug.is_active,
+                history_date=now,
+                history_type="+",
+                history_change_reason="Shipped with the portal",
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("screening", "0001_drug_catalogue")]
+
+    operations = [migrations.RunPython(seed_drug_catalogue, migrations.RunPython.noop)]

@@ -1,6 +1,7 @@
 from django.db import migrations
 from django.utils import timezone
 
+from clinic.lib.history import record_first_history
 from screening.catalogue import CATALOGUE, NOTES
 
 
@@ -20,19 +21,7 @@ def seed_drug_catalogue(apps, schema_editor):
             },
         )
         if created:
-            # The first history entry, as a save through the admin would have written it.
-            HistoricalDrug.objects.create(
-                id=drug.id,
-                generic_name=drug.generic_name,
-                brand_names=drug.brand_names,
-                drug_class=drug.drug_class,
-                severity=drug.severity,
-                notes=drug.notes,
-                is_active=drug.is_active,
-                history_date=now,
-                history_type="+",
-                history_change_reason="Shipped with the portal",
-            )
+            record_first_history(HistoricalDrug, drug, when=now, reason="Shipped with the portal")
 
 
 class Migration(migrations.Migration):

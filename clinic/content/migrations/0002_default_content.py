@@ -2,21 +2,9 @@ from django.db import migrations
 from django.utils import timezone
 
 from clinic.content.default_content import FAQ, PAGES
+from clinic.lib.history import record_first_history
 
-
-def record_history(historical_model, instance, now):
-    """A first history entry, as django-simple-history would have written on a normal save."""
-    values = {
-        field.attname: getattr(instance, field.attname)
-        for field in historical_model._meta.fields
-        if hasattr(instance, field.attname) and not field.name.startswith("history_")
-    }
-    historical_model.objects.create(
-        **values,
-        history_date=now,
-        history_type="+",
-        history_change_reason="Shipped with the portal",
-    )
+SHIPPED = "Shipped with the portal"
 
 
 def add_default_content(apps, schema_editor):
@@ -44,13 +32,13 @@ def add_default_content(apps, schema_editor):
             },
         )
         if created:
-            record_history(history[Page], obj, now)
+            record_first_history(history[Page], obj, when=now, reason=SHIPPED)
     for category_order, group in enumerate(FAQ, start=1):
         category, created = FAQCategory.objects.get_or_create(
             name=group["category"], defaults={"order": category_order * 10}
         )
         if created:
-            record_history(history[FAQCategory], category, now)
+            record_first_history(history[FAQCategory], category, when=now, reason=SHIPPED)
         for entry_order, entry in enumerate(group["entries"], start=1):
             obj, created = FAQEntry.objects.get_or_create(
                 category=category,
@@ -58,7 +46,7 @@ def add_default_content(apps, schema_editor):
                 defaults={"answer": entry["answer"], "order": entry_order * 10, "is_published": True},
             )
             if created:
-                record_history(history[FAQEntry], obj, now)
+                record_first_history(history[FAQEntry], obj, when=now, reason=SHIPPED)
 
 
 class Migration(migrations.Migration):

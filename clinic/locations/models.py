@@ -91,11 +91,6 @@ class Location(models.Model):
     def hour_intervals(self) -> list[hours.Interval]:
         return [hours.Interval(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()]
 
-    def is_open_now(self) -> bool:
-        return self.is_open_for_booking and hours.is_open_at(
-            self.hour_intervals(), self.local_time()
-        )
-
 
 class OpeningHours(models.Model):
     class Weekday(models.IntegerChoices):

@@ -98,17 +98,6 @@ def test_a_location_with_no_hours_is_never_open():
     assert not hours.is_open_at([], datetime(2026, 6, 2, 12, 0))  # noqa: DTZ001
 
 
-@pytest.mark.django_db
-def test_a_coming_soon_location_is_never_open_now_whatever_its_hours():
-    location = LocationFactory(status="coming_soon")
-    for weekday in range(7):
-        OpeningHoursFactory(
-            location=location, weekday=weekday, opens=time(0), closes=time(23, 59, 59, 999999)
-        )
-
-    assert not location.is_open_now()
-
-
 # The week at a glance --------------------------------------------------------------------
 
 

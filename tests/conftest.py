@@ -142,7 +142,10 @@ def task_queue(committed_db, celery_worker):
     """For tests whose actions enqueue Celery tasks (e-mails): a real worker on the broker
     when one is configured, with the committed data it needs; call `task_queue.wait()`
     before looking at what the tasks did."""
-    return TaskQueue(celery_worker)
+    queue = TaskQueue(celery_worker)
+    yield queue
+    # A task still running while the test's tables are emptied can deadlock the flush.
+    queue.wait()
 
 
 class _Outbox:

@@ -37,8 +37,10 @@ INSTALLED_APPS = [
     "clinic.accounts",
     "clinic.locations",
     "clinic.content",
+    "clinic.audit",
     "patients",
     "screening",
+    "infusions",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.utils import timezone
 
+from screening.services import screening_recheck_after_change
+
 from . import intake
 from .models import Medication, Patient
 
@@ -27,7 +29,10 @@ def _mark_done(patient: Patient, slug: str, reason: str) -> None:
 def intake_save_step(*, patient: Patient, slug: str, form) -> Patient:
     """Save one step's valid form. Editing after the intake is finished is kept in history."""
     patient = form.save(commit=False)
-    _mark_done(patient, slug, f"Intake: {intake.step_by_slug(slug).title}")
+    step = intake.step_by_slug(slug)
+    _mark_done(patient, slug, f"Intake: {step.title}")
+    if form.has_changed():
+        screening_recheck_after_change(patient=patient, what=f"intake ({step.title.lower()})")
     return patient
 
 
@@ -47,12 +52,15 @@ def intake_save_medications(
     ]  # fmt: skip
     existing = list(patient.medications.all())
     unmatched = list(wanted)
+    changed = patient.takes_no_medications != takes_no_medications
     for medication in existing:
         key = (medication.name, medication.dose, medication.frequency, medication.prescriber)
         if key in unmatched:
             unmatched.remove(key)
         else:
             medication.delete()
+            changed = True
+    changed = changed or bool(unmatched)
     for name, dose, frequency, prescriber in unmatched:
         Medication.objects.create(
             patient=patient, name=name, dose=dose, frequency=frequency, prescriber=prescriber
@@ -65,6 +73,8 @@ def intake_save_medications(
             medication.save(update_fields=["position"])
     patient.takes_no_medications = takes_no_medications
     _mark_done(patient, "medications", "Intake: Medications")
+    if changed:
+        screening_recheck_after_change(patient=patient, what="medications")
     return patient
 
 

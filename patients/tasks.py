@@ -2,34 +2,18 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from clinic.lib.mail import absolute_url, send_templated
 from clinic.lib.signed_links import make_token
 
 RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
-
-
 def manage_url(consultation_id: int) -> str:
-    return _absolute(
+    return absolute_url(
         reverse("patients:consultation_manage", args=[make_token("consultation", consultation_id)])
     )
-
-
-def _send(*, to: str, subject: str, template: str, context: dict, attachment=None) -> None:
-    message = EmailMessage(
-        subject=subject,
-        body=render_to_string(template, {"clinic_name": settings.CLINIC_NAME, **context}),
-        to=[to],
-    )
-    if attachment:
-        message.attach(*attachment)
-    message.send()
 
 
 def _load(consultation_id):
@@ -47,7 +31,7 @@ def send_consultation_confirmation(*, consultation_id: int) -> None:
         return
     link = manage_url(consultation.pk)
     domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
-    _send(
+    send_templated(
         to=consultation.email,
         subject=f"Your free consultation with {settings.CLINIC_NAME}",
         template="patients/email/consultation_confirmed.txt",
@@ -65,13 +49,13 @@ def send_consultation_cancelled(*, consultation_id: int) -> None:
     consultation = _load(consultation_id)
     if consultation is None or consultation.status != "cancelled":
         return
-    _send(
+    send_templated(
         to=consultation.email,
         subject=f"Your consultation with {settings.CLINIC_NAME} is cancelled",
         template="patients/email/consultation_cancelled.txt",
         context={
             "consultation": consultation,
-            "book_url": _absolute(reverse("patients:consultation_start")),
+            "book_url": absolute_url(reverse("patients:consultation_start")),
         },
     )
 
@@ -84,13 +68,13 @@ def alert_front_desk_of_consultation(*, consultation_id: int) -> None:
     if consultation is None or not consultation.location.email:
         return
     staff_path = reverse("patients:staff_consultations")
-    _send(
+    send_templated(
         to=consultation.location.email,
         subject=f"New consultation booked at {consultation.location.name}",
         template="patients/email/front_desk_alert.txt",
         context={
             "consultation": consultation,
-            "staff_url": _absolute(f"{staff_path}?location={consultation.location.slug}"),
+            "staff_url": absolute_url(f"{staff_path}?location={consultation.location.slug}"),
         },
     )
 
@@ -101,13 +85,13 @@ def send_patient_invitation(*, consultation_id: int) -> None:
     if consultation is None:
         return
     invite = make_token("invite", consultation.pk)
-    _send(
+    send_templated(
         to=consultation.email,
         subject=f"Create your patient account with {settings.CLINIC_NAME}",
         template="patients/email/patient_invitation.txt",
         context={
             "consultation": consultation,
-            "signup_url": _absolute(f"{reverse('patients:signup')}?invite={invite}"),
+            "signup_url": absolute_url(f"{reverse('patients:signup')}?invite={invite}"),
         },
     )
 
@@ -120,12 +104,12 @@ def send_email_confirmation(*, user_id: int) -> None:
     if user is None:
         return
     token = make_token("confirm-email", user.pk)
-    _send(
+    send_templated(
         to=user.email,
         subject=f"Confirm your e-mail address for {settings.CLINIC_NAME}",
         template="patients/email/confirm_email.txt",
         context={
             "user": user,
-            "confirm_url": _absolute(reverse("patients:signup_confirm", args=[token])),
+            "confirm_url": absolute_url(reverse("patients:signup_confirm", args=[token])),
         },
     )

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .matching import CatalogueEntry, match_all
+from .questions import DEFAULT_QUESTIONS, YES_NO
 
 URGENT, ABSOLUTE, RELATIVE, REDUCED = "urgent", "absolute", "relative", "reduced_effectiveness"
 SEVERITY_ORDER = (URGENT, ABSOLUTE, RELATIVE, REDUCED)
@@ -41,48 +42,40 @@ class YesRule:
     reason: str
 
 
-# Each DOMAIN.md reason to avoid or review, keyed by the question code that asks about it.
-YES_RULES = (
-    YesRule("pregnant", "pregnancy", ABSOLUTE, "Pregnant or possibly pregnant."),
-    YesRule("breastfeeding", "breastfeeding", ABSOLUTE, "Breastfeeding."),
-    YesRule("mania_current", "mania", ABSOLUTE, "In a manic phase of bipolar disorder now."),
-    YesRule(
-        "psychosis_current",
-        "psychosis",
-        ABSOLUTE,
-        "Active psychotic symptoms (hallucinations or delusions).",
-    ),
-    YesRule("heart_unstable", "heart_disease", ABSOLUTE, "Unstable heart disease."),
-    YesRule(
-        "blood_pressure_uncontrolled",
-        "blood_pressure",
-        ABSOLUTE,
-        "High blood pressure that is not under control.",
-    ),
-    YesRule(
-        "pressure_head_or_eye",
-        "intracranial_or_intraocular_pressure",
-        ABSOLUTE,
-        "Raised pressure inside the skull or the eye.",
-    ),
-    YesRule("aneurysm", "aneurysm", ABSOLUTE, "A history of aneurysm."),
-    YesRule("ketamine_allergy", "ketamine_allergy", ABSOLUTE, "A known allergy to ketamine."),
-    YesRule(
-        "substance_use",
-        "substance_use",
-        RELATIVE,
-        "Active substance use or a history of drug misuse: risk of dependency.",
-    ),
-    YesRule("interstitial_cystitis", "interstitial_cystitis", RELATIVE, "Interstitial cystitis."),
-    YesRule("iv_access_difficult", "iv_access", RELATIVE, "Difficult IV access in the past."),
-    YesRule("thyroid_untreated", "thyroid", RELATIVE, "Thyroid disease that is not treated."),
-    YesRule(
-        "suicidal_thoughts",
-        "suicidal_thoughts",
-        URGENT,
-        "Reports current thoughts of suicide.",
-    ),
+# Flag codes for the shipped questions where the flag names the condition, not the question.
+_FLAG_CODES = {
+    "pregnant": "pregnancy",
+    "mania_current": "mania",
+    "psychosis_current": "psychosis",
+    "heart_unstable": "heart_disease",
+    "blood_pressure_uncontrolled": "blood_pressure",
+    "pressure_head_or_eye": "intracranial_or_intraocular_pressure",
+    "substance_use": "substance_use",
+    "iv_access_difficult": "iv_access",
+    "thyroid_untreated": "thyroid",
+}
+
+
+def yes_rule(*, question: str, severity: str, reason: str) -> YesRule:
+    return YesRule(question, _FLAG_CODES.get(question, question), severity, reason)
+
+
+# Each DOMAIN.md reason to avoid or review, as the shipped questionnaire asks it.
+YES_RULES = tuple(
+    yes_rule(question=q.code, severity=q.flag_severity, reason=q.flag_reason)
+    for q in DEFAULT_QUESTIONS
+    if q.kind == YES_NO and q.flag_severity
 )
+# Clinicians may reword a question or make its flag graver, never milder than shipped: a
+# pregnancy stays absolute whatever a later version of the questionnaire says.
+SEVERITY_FLOOR = {rule.question: rule.severity for rule in YES_RULES}
+
+
+def graver(a: str, b: str | None) -> str:
+    if b is None:
+        return a
+    return min(a, b, key=SEVERITY_ORDER.index)
+
 
 MEDICATION_FLAGS = {
     # drug class -> (flag code, severity, reason)
@@ -105,10 +98,19 @@ def _is_yes(value) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() in {"yes", "y"})
 
 
-def answer_flags(answers: Mapping[str, object]) -> list[Flag]:
+def answer_flags(answers: Mapping[str, object], rules: Sequence[YesRule] = YES_RULES) -> list[Flag]:
+    """Flags raised by "yes" answers under `rules` (a questionnaire version's own), plus the
+    crisis flag PHQ-9 item 9 raises. A shipped safety question missing from `rules` is still
+    asked of the answers, so no version can switch a reason to avoid off."""
+    by_question = {rule.question: rule for rule in YES_RULES}
+    for rule in rules:
+        floor = SEVERITY_FLOOR.get(rule.question)
+        by_question[rule.question] = YesRule(
+            rule.question, rule.code, graver(rule.severity, floor), rule.reason
+        )
     flags = [
         Flag(rule.code, rule.severity, rule.reason, f"answer: {rule.question}")
-        for rule in YES_RULES
+        for rule in by_question.values()
         if _is_yes(answers.get(rule.question))
     ]
     item_9 = answers.get("phq9_9")
@@ -181,7 +183,50 @@ def evaluate(
     medications: Sequence[str],
     catalogue: Sequence[CatalogueEntry],
     vitals: Mapping[str, int] | None = None,
+    rules: Sequence[YesRule] = YES_RULES,
 ) -> list[Flag]:
     """Every flag the answers, the medication list and the vitals raise, most pressing first."""
-    flags = answer_flags(answers) + medication_flags(medications, catalogue) + vitals_flags(vitals)
+    flags = (
+        answer_flags(answers, rules)
+        + medication_flags(medications, catalogue)
+        + vitals_flags(vitals)
+    )
     return sorted(flags, key=lambda f: SEVERITY_ORDER.index(f.severity))
+
+
+# Published severity bands: PHQ-9 (Kroenke, Spitzer & Williams 2001), GAD-7 (Spitzer 2006).
+PHQ9_BANDS = (
+    (20, "severe"),
+    (15, "moderately severe"),
+    (10, "moderate"),
+    (5, "mild"),
+    (0, "minimal"),
+)
+GAD7_BANDS = ((15, "severe"), (10, "moderate"), (5, "mild"), (0, "minimal"))
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    band: str
+
+
+def _score(answers: Mapping[str, object], prefix: str, items: int, bands) -> Score | None:
+    values = [answers.get(f"{prefix}_{n}") for n in range(1, items + 1)]
+    if not all(isinstance(v, int) and 0 <= v <= 3 for v in values):
+        return None  # an incomplete measure has no score
+    total = sum(values)  # type: ignore[arg-type]
+    return Score(total, next(label for floor, label in bands if total >= floor))
+
+
+def phq9_score(answers: Mapping[str, object]) -> Score | None:
+    return _score(answers, "phq9", 9, PHQ9_BANDS)
+
+
+def gad7_score(answers: Mapping[str, object]) -> Score | None:
+    return _score(answers, "gad7", 7, GAD7_BANDS)
+
+
+def is_crisis(answers: Mapping[str, object]) -> bool:
+    """Current thoughts of suicide: crisis resources are shown at once."""
+    return any(f.severity == URGENT for f in answer_flags(answers))

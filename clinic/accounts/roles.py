@@ -28,15 +28,26 @@ _LOCATION_PERMS = [
     for action in ("view", "add", "change", "delete")
 ]
 _CONSULTATION_DESK = ["patients.view_consultation", "patients.change_consultation"]
+# The screening's answers and flags: clinicians and clinic admins only.
+_SCREENING_ANSWERS = ["screening.view_screening_answers", "screening.view_screening_status"]
+# The drug catalogue and the questionnaire's versions: the clinical content of screening.
+_SCREENING_CONTENT = [
+    *(f"screening.{action}_drug" for action in ("view", "add", "change")),
+    *(f"screening.{action}_questionnaireversion" for action in ("view", "add", "change")),
+    "screening.publish_questionnaireversion",
+]
+_INFUSION_DESK = ["infusions.view_infusionappointment", "infusions.add_infusionappointment"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.PATIENT: ["patients.complete_own_intake"],
+    Role.PATIENT: ["patients.complete_own_intake", "infusions.book_own_infusion"],
     Role.FRONT_DESK: [
         "accounts.access_staff_area",
         "locations.view_location",
         "locations.view_chair",
         "locations.view_openinghours",
         *_CONSULTATION_DESK,
+        "screening.view_screening_status",  # cleared / pending / declined, never the answers
+        *_INFUSION_DESK,
     ],
     Role.CLINICIAN: [
         "accounts.access_staff_area",
@@ -44,12 +55,20 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "locations.view_chair",
         "locations.view_openinghours",
         "patients.view_consultation",
+        *_SCREENING_ANSWERS,
+        "screening.decide_screening",
+        *_SCREENING_CONTENT,
+        "infusions.view_infusionappointment",
     ],
     Role.CLINIC_ADMIN: [
         "accounts.access_staff_area",
         *_CONTENT_PERMS,
         *_LOCATION_PERMS,
         *_CONSULTATION_DESK,
+        *_SCREENING_ANSWERS,
+        *_SCREENING_CONTENT,
+        *_INFUSION_DESK,
+        "audit.view_accessevent",
     ],
 }
 

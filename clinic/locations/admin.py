@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
+
+from clinic.accounts.roles import Role
 
 from . import hours
 from .models import Chair, ConsultantHours, Location, OpeningHours
@@ -47,6 +50,13 @@ class LocationAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "city"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningHoursInline, ChairInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "on_call_clinician":
+            kwargs["queryset"] = get_user_model().objects.filter(
+                is_active=True, groups__name=Role.CLINICIAN.value
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Chair)

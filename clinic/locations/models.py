@@ -61,6 +61,17 @@ class Location(models.Model):
         default=30,
         help_text="Length of a free consultation; the booking page offers slots of this length.",
     )
+    on_call_clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Gets an e-mail at once when a patient of this location reports thoughts of "
+            "suicide. Left empty, every active clinician gets it."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

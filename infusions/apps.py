@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InfusionsConfig(AppConfig):
+    name = "infusions"
+    verbose_name = "Infusions"

@@ -1,0 +1,45 @@
+"""The gate: may this patient be booked for an infusion?
+
+One function, `infusion_eligibility`, asked by the one booking service whatever the entry
+point. Each requirement is a small function returning what is missing in words, or None; a
+new requirement (signed consent comes next) is one more entry in REQUIREMENTS.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    missing: tuple[str, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.missing
+
+
+def intake_finished(patient) -> str | None:
+    if patient.intake_completed_at is None:
+        return "The intake is not finished."
+    return None
+
+
+def screening_cleared(patient) -> str | None:
+    from screening.models import Screening
+    from screening.selectors import screening_latest_for_patient
+
+    screening = screening_latest_for_patient(patient=patient)
+    if screening is None:
+        return "The safety questions are not answered yet."
+    if screening.status == Screening.Status.DECLINED:
+        return "A clinician declined the screening."
+    if not screening.is_cleared:
+        return "A clinician has not cleared the screening yet."
+    return None
+
+
+REQUIREMENTS: tuple[Callable[[object], str | None], ...] = (intake_finished, screening_cleared)
+
+
+def infusion_eligibility(*, patient) -> Eligibility:
+    return Eligibility(tuple(m for check in REQUIREMENTS if (m := check(patient)) is not None))

@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("clinic.locations.urls")),
     path("", include("clinic.content.urls")),
     path("", include("patients.urls")),
+    path("", include("screening.urls")),
+    path("", include("infusions.urls")),
 ]

@@ -9,38 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from clinic.lib.signed_links import make_token, read_token
+from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
 
 from . import intake, intake_services
 from .intake_forms import MedicationRowFormSet, NoMedicationsForm, medication_answer_error
 
 INTAKE_PERMISSION = "patients.complete_own_intake"
-DRAFT_KEY = "intake_draft"
-
-
-def _stash_draft(request, slug):
-    owner = read_token("intake-owner", request.POST.get("intake_owner", ""))
-    if owner is None:
-        return
-    data = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
-    request.session[DRAFT_KEY] = {"slug": slug, "owner": owner, "data": data}
-
-
-def _take_draft(request, slug) -> QueryDict | None:
-    draft = request.session.get(DRAFT_KEY)
-    if not draft or draft["slug"] != slug:
-        return None
-    del request.session[DRAFT_KEY]
-    if draft["owner"] != request.user.pk:
-        return None  # someone else's typing on a shared computer: never shown
-    data = QueryDict(mutable=True)
-    for key, values in draft["data"].items():
-        data.setlist(key, values)
-    return data
 
 
 def _patient(request):
@@ -77,11 +55,11 @@ def intake_step(request, slug):
         raise Http404("No such intake step.")
     if not request.user.is_authenticated:
         if request.method == "POST":
-            _stash_draft(request, slug)
+            draft_stash(request, f"intake:{slug}")
         return redirect_to_login(request.path)
     patient = _patient(request)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    if data is None and (draft := _take_draft(request, slug)) is not None:
+    if data is None and (draft := draft_take(request, f"intake:{slug}")) is not None:
         data = draft
         messages.info(
             request,
@@ -158,7 +136,7 @@ def _render_step(request, patient, step, context):
             "number": intake.STEP_SLUGS.index(step.slug) + 1,
             "progress": intake.progress_percent(patient.intake_steps_done),
             "previous": intake.previous_step(step.slug),
-            "intake_owner": make_token("intake-owner", request.user.pk),
+            "draft_owner": draft_owner_token(request.user),
         },
     )
 

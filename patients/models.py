@@ -207,6 +207,18 @@ class Patient(models.Model):
     def display_name(self) -> str:
         return self.preferred_name or self.legal_first_name or self.user.first_name
 
+    @property
+    def condition_labels(self) -> list[str]:
+        names = labels(self.conditions)
+        return [*names, self.other_condition] if self.other_condition else names
+
+    @property
+    def time_zone(self) -> str:
+        """Where the patient is treated: their location's zone, else the clinic's default."""
+        if self.preferred_location_id:
+            return self.preferred_location.time_zone
+        return settings.TIME_ZONE
+
 
 class Medication(models.Model):
     """One medication as the patient typed it. Matching it to a drug is screening's job."""

@@ -16,6 +16,9 @@ from django_ratelimit.decorators import ratelimit
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.signed_links import make_token, read_token
 from clinic.locations.models import Location
+from infusions.eligibility import infusion_eligibility
+from screening.forms import ReplyForm
+from screening.selectors import screening_latest_for_patient
 
 from . import accounts, intake, services
 from .calendar import consultation_ics
@@ -306,9 +309,20 @@ class DashboardView(TemplateView):
             .filter(email__iexact=self.request.user.email)
             .select_related("location")
         ]
+        screening = screening_latest_for_patient(patient=patient)
+        asked = None
+        if screening is not None and screening.status == screening.Status.INFO_REQUESTED:
+            asked = screening.decisions.filter(outcome="info_requested").last()
         return {
             "patient": patient,
             "progress": intake.progress_percent(patient.intake_steps_done),
             "next_step": intake.first_unfinished(patient.intake_steps_done),
             "consultations": consultations,
+            "screening": screening,
+            "request_decision": asked,
+            "form": ReplyForm() if asked else None,
+            "eligibility": infusion_eligibility(patient=patient),
+            "infusions": patient.infusions.booked()
+            .filter(starts_at__gte=timezone.now())
+            .select_related("chair__location"),
         }

@@ -584,10 +584,10 @@ def typed_while_logged_out(client, user, slug="about-you", data=ABOUT_YOU):
     """Open a step, lose the session, then send the step: what happens at a kitchen table
     when the session times out halfway through."""
     client.force_login(user)
-    owner = input_value(client.get(step_url(slug)).text, "intake_owner")
+    owner = input_value(client.get(step_url(slug)).text, "draft_owner")
     assert owner
     client.logout()
-    return client.post(step_url(slug), {**data, "intake_owner": owner})
+    return client.post(step_url(slug), {**data, "draft_owner": owner})
 
 
 KEPT = "Your session had ended, so we kept what you typed. Check it and save."
@@ -641,7 +641,7 @@ def test_someone_else_logging_in_on_the_same_computer_never_sees_the_typing(
 
 
 def test_a_step_sent_logged_out_without_a_genuine_owner_keeps_nothing(client, patient):
-    client.post(step_url("about-you"), {**ABOUT_YOU, "intake_owner": "MQ:forged:signature"})
+    client.post(step_url("about-you"), {**ABOUT_YOU, "draft_owner": "MQ:forged:signature"})
 
     client.force_login(patient)
     page = client.get(step_url("about-you")).text

@@ -1,0 +1,115 @@
+"""Booking infusions, by the patient or by the front desk. Both go through
+`infusions.services.infusion_book`, which asks the eligibility gate."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from clinic.accounts.permissions import StaffRequiredMixin
+from patients.intake_services import patient_for_user
+from patients.models import Patient
+from screening.models import Screening
+
+from .eligibility import infusion_eligibility
+from .forms import InfusionBookingForm
+from .models import InfusionAppointment
+from .services import infusion_book
+
+OWN_BOOKING = "infusions.book_own_infusion"
+
+
+def _book(request, patient, template, context, success_url):
+    form = InfusionBookingForm(request.POST or None)
+    eligibility = infusion_eligibility(patient=patient)
+    if request.method == "POST" and form.is_valid():
+        try:
+            appointment = infusion_book(
+                patient=patient,
+                chair=form.cleaned_data["chair"],
+                starts_at=form.cleaned_data["starts_at"],
+                booked_by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error("time" if field == "starts_at" else field, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            location = appointment.chair.location
+            local = location.local_time(appointment.starts_at)
+            messages.success(
+                request,
+                f"Infusion booked at {location.name} on {local:%A, %B %-d at %-I:%M %p}.",
+            )
+            return redirect(success_url)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        template,
+        {**context, "form": form, "eligibility": eligibility, "patient": patient},
+        status=status,
+    )
+
+
+def book(request):
+    if not request.user.has_perm(OWN_BOOKING):
+        raise PermissionDenied
+    patient = patient_for_user(user=request.user)
+    return _book(request, patient, "infusions/book.html", {}, "patients:dashboard")
+
+
+class StaffPatientListView(StaffRequiredMixin, TemplateView):
+    """Patients and where they stand. The front desk sees cleared / pending / declined,
+    never the answers."""
+
+    permissions = ("screening.view_screening_status",)
+    template_name = "infusions/staff/patients.html"
+
+    def get_context_data(self, **kwargs):
+        patients = (
+            Patient.objects.filter(intake_completed_at__isnull=False)
+            .select_related("user", "preferred_location")
+            .prefetch_related(
+                Prefetch(
+                    "screenings",
+                    queryset=Screening.objects.order_by("-submitted_at"),
+                    to_attr="screenings_newest_first",
+                )
+            )
+            .order_by("legal_last_name", "legal_first_name", "pk")
+        )
+        rows = [
+            (p, p.screenings_newest_first[0] if p.screenings_newest_first else None)
+            for p in patients
+        ]
+        return {"rows": rows}
+
+
+class StaffInfusionListView(StaffRequiredMixin, TemplateView):
+    permissions = ("infusions.view_infusionappointment",)
+    template_name = "infusions/staff/list.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            "appointments": InfusionAppointment.objects.booked()
+            .filter(ends_at__gte=timezone.now())
+            .select_related("patient__user", "chair__location")
+        }
+
+
+class StaffInfusionBookView(StaffRequiredMixin, TemplateView):
+    permissions = ("infusions.add_infusionappointment",)
+
+    def get(self, request, patient_pk):
+        return self._respond(request, patient_pk)
+
+    def post(self, request, patient_pk):
+        return self._respond(request, patient_pk)
+
+    def _respond(self, request, patient_pk):
+        patient = get_object_or_404(Patient.objects.select_related("user"), pk=patient_pk)
+        return _book(request, patient, "infusions/staff/book.html", {}, "infusions:staff_list")

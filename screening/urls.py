@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import editor_urls, views
+
+app_name = "screening"
+
+urlpatterns = [
+    path("screening/", views.questionnaire, name="questionnaire"),
+    path("screening/support/", views.crisis, name="crisis"),
+    path("screening/reply/", views.reply, name="reply"),
+    path("staff/screening/", views.ReviewQueueView.as_view(), name="queue"),
+    path("staff/screening/<int:pk>/", views.ReviewView.as_view(), name="review"),
+    *editor_urls.urlpatterns,
+]

@@ -35,6 +35,9 @@ CHANGE_NOTE_NEEDED = (
     "Say what changed from the previous version, and why: clinicians reading an old "
     "screening rely on it."
 )
+PUBLISHED_NEVER_CHANGES = (
+    "Version {number} is published and never changes. Start a new version to make changes."
+)
 DRUG_CHANGE_REASON = "Edited in the staff catalogue"
 
 
@@ -91,7 +94,7 @@ def version_problems(questions: Iterable[QuestionSpec]) -> list[str]:
     return problems
 
 
-def _as_spec(question: Question) -> QuestionSpec:
+def as_spec(question: Question) -> QuestionSpec:
     return QuestionSpec(
         code=question.code,
         section=question.section,
@@ -110,10 +113,7 @@ def _locked_draft(version: QuestionnaireVersion) -> QuestionnaireVersion:
     """The version, locked against a concurrent publish; refuses a published one."""
     version = QuestionnaireVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_published:
-        raise ValidationError(
-            f"Version {version.number} is published and never changes. Start a new version "
-            "to make changes."
-        )
+        raise ValidationError(PUBLISHED_NEVER_CHANGES.format(number=version.number))
     return version
 
 
@@ -133,7 +133,7 @@ def questionnaire_draft_start(*, user) -> QuestionnaireVersion:
     last_number = QuestionnaireVersion.objects.aggregate(n=Max("number"))["n"] or 0
     version = QuestionnaireVersion.objects.create(number=last_number + 1, created_by=user)
     if current is not None:
-        specs = [_as_spec(q) for q in current.questions.order_by("position", "pk")]
+        specs = [as_spec(q) for q in current.questions.order_by("position", "pk")]
     else:
         specs = list(DEFAULT_QUESTIONS)
     Question.objects.bulk_create(
@@ -258,7 +258,7 @@ def questionnaire_publish(
 ) -> QuestionnaireVersion:
     """Make the draft the version new screenings are answered under."""
     version = _locked_draft(version)
-    problems = version_problems(_as_spec(q) for q in version.questions.all())
+    problems = version_problems(as_spec(q) for q in version.questions.all())
     errors: dict[str, list[str]] = {}
     if problems:
         errors[NON_FIELD_ERRORS] = problems

@@ -4,15 +4,21 @@ Idempotent: running it again changes nothing but resetting the demo passwords, s
 passwords stay true. Never run it on a production database.
 """
 
-from datetime import time
+from datetime import date, time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from clinic.accounts.roles import Role, roles_sync
 from clinic.locations.models import Chair, ConsultantHours, Location, OpeningHours
+from patients import intake
+from patients.intake_services import patient_for_user
+from patients.models import Medication
+from screening.models import QuestionnaireVersion
+from screening.services import screening_decide, screening_submit
 
 DEMO_PASSWORD = "clinic-demo-2026"  # noqa: S105 - printed in README on purpose
 
@@ -90,7 +96,48 @@ class Command(BaseCommand):
                     defaults={"ends": ends},
                 )
             self.stdout.write(f"{email} takes consultations at Riverside, weekdays {starts}-{ends}")
+        clinician = get_user_model().objects.get(email="clinician@example.com")
+        if riverside.on_call_clinician_id is None:
+            riverside.on_call_clinician = clinician
+            riverside.save(update_fields=["on_call_clinician"])
+        self._screened_patient(
+            "patient2@example.com", riverside, ["Xanax 0.5mg", "Nardil 15mg"], clinician=None
+        )
+        self._screened_patient("patient3@example.com", riverside, ["Advil"], clinician=clinician)
         self.stdout.write(f"Every demo user's password: {DEMO_PASSWORD}")
+
+    def _screened_patient(self, email, location, medications, *, clinician):
+        """A patient with a finished intake and answered safety questions: waiting for review
+        (clinician None) or cleared by `clinician`."""
+        user = get_user_model().objects.get(email=email)
+        patient = patient_for_user(user=user)
+        if patient.screenings.exists():
+            self.stdout.write(f"Kept the screening of {email}")
+            return
+        patient.preferred_location = location
+        patient.date_of_birth = date(1984, 5, 17)
+        patient.takes_no_medications = False
+        for position, line in enumerate(medications):
+            name, _, dose = line.partition(" ")
+            Medication.objects.create(patient=patient, name=name, dose=dose, position=position)
+        patient.intake_steps_done = [step.slug for step in intake.STEPS]
+        patient.intake_completed_at = timezone.now()
+        patient.save()
+        version = QuestionnaireVersion.objects.current()
+        answers = {
+            q.code: "no" if q.kind == q.Kind.YES_NO else 1 for q in version.questions.all()
+        } | {"phq9_9": 0, "pain_score": 6}
+        screening = screening_submit(patient=patient, version=version, answers=answers)
+        if clinician is None:
+            self.stdout.write(f"{email}: safety questions answered, waiting for review")
+            return
+        screening_decide(
+            screening=screening,
+            clinician=clinician,
+            outcome="cleared",
+            note="Demo: nothing in the answers or medications stands against infusions.",
+        )
+        self.stdout.write(f"{email}: cleared for infusions")
 
     def _location(self, spec):
         chairs, hours = spec.pop("chairs"), spec.pop("hours")

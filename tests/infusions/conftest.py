@@ -1,0 +1,64 @@
+"""A location in New York with two chairs, and the patient persona at each step of the way
+to an infusion: intake, screening, a clinician's decision."""
+
+from datetime import time
+
+import pytest
+
+from screening.models import ScreeningDecision
+from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory
+from tests.screening.factories import PatientFactory, decide, submit
+
+Outcome = ScreeningDecision.Outcome
+
+# What each decision needs written besides the note.
+DECISION_FIELDS = {
+    Outcome.CLEARED: {},
+    Outcome.CLEARED_WITH_CONDITIONS: {"conditions": "Blood pressure checked before starting."},
+    Outcome.DECLINED: {},
+    Outcome.INFO_REQUESTED: {"question_for_patient": "Which dose of lamotrigine do you take?"},
+}
+
+
+@pytest.fixture
+def location(db):
+    """Open 9 to 5 on weekdays and 9 to 1 on Sundays, closed on Saturdays."""
+    location = LocationFactory(name="Midtown Infusion Center", time_zone="America/New_York")
+    for weekday in range(5):
+        OpeningHoursFactory(location=location, weekday=weekday, opens=time(9), closes=time(17))
+    OpeningHoursFactory(location=location, weekday=6, opens=time(9), closes=time(13))
+    return location
+
+
+@pytest.fixture
+def chair(location):
+    return ChairFactory(location=location, name="Chair 1")
+
+
+@pytest.fixture
+def other_chair(location):
+    return ChairFactory(location=location, name="Chair 2")
+
+
+@pytest.fixture
+def record(patient, location):
+    """The patient persona's finished intake, taking no medications."""
+    return PatientFactory(user=patient, preferred_location=location, takes_no_medications=True)
+
+
+@pytest.fixture
+def screened(record, clinician):
+    """screened(outcome) -> the persona's intake, screened and decided (None: not yet)."""
+
+    def _screened(outcome=None):
+        screening = submit(record)
+        if outcome is not None:
+            decide(screening, clinician, outcome, **DECISION_FIELDS[outcome])
+        return record
+
+    return _screened
+
+
+@pytest.fixture
+def cleared(screened):
+    return screened(Outcome.CLEARED)

@@ -1,0 +1,77 @@
+"""The gate: nobody is booked for an infusion before the intake is finished and a clinician
+has cleared the screening, and a change to the record after clearing closes it again."""
+
+import pytest
+
+from infusions.eligibility import infusion_eligibility
+from patients.intake_services import intake_save_medications
+from screening.models import ScreeningDecision
+from tests.screening.factories import PatientFactory
+
+pytestmark = pytest.mark.django_db
+
+Outcome = ScreeningDecision.Outcome
+
+NOT_CLEARED = "A clinician has not cleared the screening yet."
+
+
+def test_a_patient_who_has_not_finished_the_intake_is_not_allowed(patient):
+    record = PatientFactory(user=patient, intake_completed_at=None, takes_no_medications=None)
+
+    eligibility = infusion_eligibility(patient=record)
+
+    assert not eligibility.allowed
+    assert eligibility.missing == (
+        "The intake is not finished.",
+        "The safety questions are not answered yet.",
+    )
+
+
+def test_a_patient_who_has_not_answered_the_safety_questions_is_not_allowed(record):
+    eligibility = infusion_eligibility(patient=record)
+
+    assert not eligibility.allowed
+    assert eligibility.missing == ("The safety questions are not answered yet.",)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "reason"),
+    [
+        (None, NOT_CLEARED),
+        (Outcome.INFO_REQUESTED, NOT_CLEARED),
+        (Outcome.DECLINED, "A clinician declined the screening."),
+    ],
+    ids=["pending", "info_requested", "declined"],
+)
+def test_a_patient_whose_screening_is_not_cleared_is_not_allowed(screened, outcome, reason):
+    eligibility = infusion_eligibility(patient=screened(outcome))
+
+    assert not eligibility.allowed
+    assert eligibility.missing == (reason,)
+
+
+@pytest.mark.parametrize("outcome", [Outcome.CLEARED, Outcome.CLEARED_WITH_CONDITIONS])
+def test_a_cleared_patient_is_allowed(screened, outcome):
+    eligibility = infusion_eligibility(patient=screened(outcome))
+
+    assert eligibility.allowed
+    assert eligibility.missing == ()
+
+
+def test_a_cleared_patient_who_then_changes_their_medications_is_no_longer_allowed(cleared):
+    intake_save_medications(
+        patient=cleared,
+        rows=[{"name": "Nardil", "dose": "15mg"}],
+        takes_no_medications=False,
+    )
+
+    eligibility = infusion_eligibility(patient=cleared)
+
+    assert not eligibility.allowed
+    assert eligibility.missing == (NOT_CLEARED,)
+
+
+def test_a_cleared_patient_who_sends_the_same_medications_again_stays_allowed(cleared):
+    intake_save_medications(patient=cleared, rows=[], takes_no_medications=True)
+
+    assert infusion_eligibility(patient=cleared).allowed

@@ -44,12 +44,15 @@ def infusion_book(*, patient, chair: Chair, starts_at: datetime, booked_by) -> I
         raise ValidationError(
             {"starts_at": "The location is closed for part of that time; choose another."}
         )
-    if (
-        InfusionAppointment.objects.booked()
-        .filter(chair=chair, starts_at__lt=ends_at, ends_at__gt=starts_at)
-        .exists()
-    ):
+    overlapping = InfusionAppointment.objects.booked().filter(
+        starts_at__lt=ends_at, ends_at__gt=starts_at
+    )
+    if overlapping.filter(chair=chair).exists():
         raise ValidationError({"starts_at": "That chair is taken at that time."})
+    if overlapping.filter(patient=patient).exists():
+        raise ValidationError(
+            {"starts_at": "This patient already has an infusion booked at that time."}
+        )
     try:
         with transaction.atomic():
             return InfusionAppointment.objects.create(

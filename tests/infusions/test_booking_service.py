@@ -287,14 +287,6 @@ def test_a_cancelled_booking_frees_its_chair(cleared, other_cleared, chair, fron
     assert list(InfusionAppointment.objects.booked()) == [booked]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "infusion_book checks overlaps per chair only "
-        "(InfusionAppointment.objects.booked().filter(chair=chair, ...)), never per patient, "
-        "so one patient can hold two chairs at the same time"
-    ),
-)
 def test_it_refuses_a_second_chair_for_the_same_patient_at_the_same_time(
     cleared, chair, other_chair, front_desk
 ):

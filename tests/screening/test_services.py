@@ -459,6 +459,18 @@ def test_the_patients_reply_is_kept_with_the_question_and_the_screening_rejoins_
     assert list(Screening.objects.review_queue()) == [screening]
 
 
+def test_a_second_question_gets_its_own_reply_and_the_first_reply_is_kept(record, clinician):
+    screening = submit(record, substance_use="yes")
+    decide(screening, clinician, Outcome.INFO_REQUESTED, question_for_patient="How often?")
+    screening_reply(screening=screening, reply="Once a month.")
+    decide(screening, clinician, Outcome.INFO_REQUESTED, question_for_patient="Since when?")
+
+    screening_reply(screening=screening, reply="Since last spring.")
+
+    replies = screening.decisions.values_list("question_for_patient", "patient_reply")
+    assert list(replies) == [("How often?", "Once a month."), ("Since when?", "Since last spring.")]
+
+
 def test_a_reply_is_refused_when_no_question_is_open(record):
     screening = submit(record)
 

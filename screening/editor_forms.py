@@ -74,9 +74,7 @@ class QuestionForm(forms.ModelForm):
 
 
 # edit_only: a formset never creates questions (adding one goes through its own form).
-QuestionFormSet = forms.modelformset_factory(
-    Question, form=QuestionForm, extra=0, edit_only=True
-)
+QuestionFormSet = forms.modelformset_factory(Question, form=QuestionForm, extra=0, edit_only=True)
 
 
 class QuestionAddForm(forms.Form):
@@ -94,9 +92,7 @@ class QuestionAddForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Write the question as the patient will read it."},
     )
-    help_text = forms.CharField(
-        label=QUESTION_LABELS["help_text"], max_length=300, required=False
-    )
+    help_text = forms.CharField(label=QUESTION_LABELS["help_text"], max_length=300, required=False)
     flag_severity = forms.ChoiceField(
         label=QUESTION_LABELS["flag_severity"],
         choices=Question.FlagSeverity.choices,
@@ -156,8 +152,7 @@ class DrugForm(forms.ModelForm):
         required=False,
         label="Brand names",
         help_text=(
-            "One a line, or separated by commas. "
-            + Drug._meta.get_field("brand_names").help_text
+            "One a line, or separated by commas. " + Drug._meta.get_field("brand_names").help_text
         ),
     )
 
@@ -166,6 +161,11 @@ class DrugForm(forms.ModelForm):
         fields = ["generic_name", "brand_names", "drug_class", "severity", "notes", "is_active"]
         labels = {"drug_class": "Class", "is_active": "Active (matched in screenings)"}
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "generic_name": {
+                "unique": "This drug is already in the catalogue: search for it and edit it."
+            }
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

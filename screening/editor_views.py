@@ -182,8 +182,7 @@ class QuestionnairePublishView(_DraftActionView):
             else:
                 messages.success(
                     request,
-                    f"Version {version.number} is published: new screenings are answered "
-                    "under it.",
+                    f"Version {version.number} is published: new screenings are answered under it.",
                 )
                 return redirect("screening:questionnaire_versions")
         return _render_draft(request, version, publish_form=form)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from screening import editor_services as services
 from screening.editor_forms import DrugForm, QuestionFormSet
-from screening.models import Drug, Question, QuestionnaireVersion
+from screening.models import Drug, QuestionnaireVersion
 from screening.questions import DEFAULT_QUESTIONS, REQUIRED_CODES
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +154,9 @@ def test_saving_refuses_to_make_a_shipped_safety_question_milder(draft):
     with pytest.raises(ValidationError) as caught:
         services.question_save(question=pregnant)
 
-    assert "“pregnant” is a shipped safety question" in caught.value.message_dict["flag_severity"][0]
+    assert (
+        "“pregnant” is a shipped safety question" in caught.value.message_dict["flag_severity"][0]
+    )
     assert question(draft, "pregnant").flag_severity == "absolute"
 
 
@@ -408,9 +410,7 @@ def test_clinicians_and_clinic_admins_may_use_every_editor_page(client_as, draft
 
 @pytest.mark.parametrize("page", range(len(PAGE_IDS)), ids=PAGE_IDS)
 @pytest.mark.parametrize("persona", FORBIDDEN)
-def test_the_front_desk_and_patients_get_403_on_every_editor_page(
-    client_as, draft, persona, page
-):
+def test_the_front_desk_and_patients_get_403_on_every_editor_page(client_as, draft, persona, page):
     url, method, data = _pages(draft)[page]
     drugs_before = list(Drug.history.values_list("pk", flat=True))
 
@@ -583,7 +583,7 @@ def drugs_listed(response):
     return [drug.generic_name for drug in response.context["drugs"]]
 
 
-@pytest.mark.parametrize("q", ["xanax", "XANAX", "Xan"])
+@pytest.mark.parametrize("q", ["xanax", "XANAX", " Xanax "])
 def test_the_catalogue_search_finds_a_drug_by_brand_ignoring_case(client_as, q):
     response = client_as("clinician").get(reverse("screening:drugs"), {"q": q})
 
@@ -602,9 +602,9 @@ def test_the_catalogue_can_be_filtered_by_class(client_as):
 
     listed = drugs_listed(response)
     assert "phenelzine" in listed
-    assert set(Drug.objects.filter(generic_name__in=listed).values_list("drug_class", flat=True)) == {
-        "maoi"
-    }
+    assert set(
+        Drug.objects.filter(generic_name__in=listed).values_list("drug_class", flat=True)
+    ) == {"maoi"}
 
 
 def test_drug_edit_refuses_a_non_absolute_maoi_beside_the_severity_field(client_as):
@@ -630,16 +630,25 @@ def test_adding_a_drug_shows_it_in_the_catalogue(client_as):
 
     response = client.post(
         reverse("screening:drug_add"),
-        drug_data(generic_name=" Remimazolam ", brand_names="Byfavo"),
+        drug_data(generic_name=" Examplazine ", brand_names="Exampla"),
         follow=True,
     )
 
-    assert "Saved “remimazolam”." in response.text
-    drug = Drug.objects.get(generic_name="remimazolam")
-    assert drug.brand_names == ["Byfavo"]
-    assert drugs_listed(client.get(reverse("screening:drugs"), {"q": "byfavo"})) == [
-        "remimazolam"
-    ]
+    assert "Saved “examplazine”." in response.text
+    drug = Drug.objects.get(generic_name="examplazine")
+    assert drug.brand_names == ["Exampla"]
+    assert drugs_listed(client.get(reverse("screening:drugs"), {"q": "exampla"})) == ["examplazine"]
+
+
+def test_a_drug_already_in_the_catalogue_is_not_added_twice(client_as):
+    response = client_as("clinician").post(
+        reverse("screening:drug_add"), drug_data(generic_name="Alprazolam", brand_names="Xanx")
+    )
+
+    assert response.status_code == 200
+    assert "already in the catalogue" in field_block(response.text, "id_generic_name")
+    assert "Xanx" in response.text
+    assert Drug.objects.filter(generic_name="alprazolam").count() == 1
 
 
 def test_the_edit_form_shows_brand_names_one_a_line(client_as):

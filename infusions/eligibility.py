@@ -2,7 +2,7 @@
 
 One function, `infusion_eligibility`, asked by the one booking service whatever the entry
 point. Each requirement is a small function returning what is missing in words, or None; a
-new requirement (signed consent comes next) is one more entry in REQUIREMENTS.
+new requirement is one more entry in REQUIREMENTS.
 """
 
 from collections.abc import Callable
@@ -38,7 +38,21 @@ def screening_cleared(patient) -> str | None:
     return None
 
 
-REQUIREMENTS: tuple[Callable[[object], str | None], ...] = (intake_finished, screening_cleared)
+def consent_signed(patient) -> str | None:
+    from patients.consent_services import consent_latest_for_patient, consent_needed
+
+    if consent_needed(patient) is None:
+        return None
+    if consent_latest_for_patient(patient) is None:
+        return "The consent is not signed yet."
+    return "The clinic has a new version of the consent that must be signed first."
+
+
+REQUIREMENTS: tuple[Callable[[object], str | None], ...] = (
+    intake_finished,
+    screening_cleared,
+    consent_signed,
+)
 
 
 def infusion_eligibility(*, patient) -> Eligibility:

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from clinic.accounts.permissions import StaffRequiredMixin
+from patients.consent_services import consent_status_label
 from patients.intake_services import patient_for_user
-from patients.models import Patient
+from patients.models import ConsentDocument, ConsentSignature, Patient
 from screening.models import Screening
 
 from .eligibility import infusion_eligibility
@@ -82,8 +83,22 @@ class StaffPatientListView(StaffRequiredMixin, TemplateView):
             )
             .order_by("legal_last_name", "legal_first_name", "pk")
         )
+        patients = patients.prefetch_related(
+            Prefetch(
+                "consents",
+                queryset=ConsentSignature.objects.select_related("document").order_by("-signed_at"),
+                to_attr="consents_newest_first",
+            )
+        )
+        current_consent = ConsentDocument.objects.current()
         rows = [
-            (p, p.screenings_newest_first[0] if p.screenings_newest_first else None)
+            (
+                p,
+                p.screenings_newest_first[0] if p.screenings_newest_first else None,
+                consent_status_label(
+                    current_consent, p.consents_newest_first[0] if p.consents_newest_first else None
+                ),
+            )
             for p in patients
         ]
         return {"rows": rows}

@@ -113,3 +113,11 @@ def send_email_confirmation(*, user_id: int) -> None:
             "confirm_url": absolute_url(reverse("patients:signup_confirm", args=[token])),
         },
     )
+
+
+@shared_task(**RETRY)
+def render_consent_pdf(*, signature_id: int) -> None:
+    """Render and store a signed consent's PDF; a second run finds it stored and stops."""
+    from .consent_services import consent_store_pdf
+
+    consent_store_pdf(signature_id=signature_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import intake_views, views
+from . import consent_views, intake_views, views
 
 app_name = "patients"
 
@@ -24,6 +24,14 @@ urlpatterns = [
     path("intake/finish/", intake_views.intake_finish, name="intake_finish"),
     path("intake/<slug:slug>/", intake_views.intake_step, name="intake_step"),
     path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
+    path("consent/", consent_views.consent_sign, name="consent_sign"),
+    path("consent/<int:pk>/", consent_views.consent_detail, name="consent_detail"),
+    path("consent/<int:pk>/pdf/", consent_views.consent_pdf, name="consent_pdf"),
+    path(
+        "staff/consents/verify/",
+        consent_views.staff_consent_verify_page,
+        name="staff_consent_verify",
+    ),
     path(
         "staff/consultations/",
         views.StaffConsultationListView.as_view(),

@@ -22,6 +22,7 @@ from screening.selectors import screening_latest_for_patient
 
 from . import accounts, intake, services
 from .calendar import consultation_ics
+from .consent_services import consent_latest_for_patient, consent_needed
 from .forms import ConsultationForm, OutcomeForm, RescheduleForm, SignupForm
 from .intake_services import patient_for_user
 from .intake_views import INTAKE_PERMISSION
@@ -322,6 +323,8 @@ class DashboardView(TemplateView):
             "request_decision": asked,
             "form": ReplyForm() if asked else None,
             "eligibility": infusion_eligibility(patient=patient),
+            "consent_to_sign": consent_needed(patient),
+            "consent_signed": consent_latest_for_patient(patient),
             "infusions": patient.infusions.booked()
             .filter(starts_at__gte=timezone.now())
             .select_related("chair__location"),

@@ -84,3 +84,25 @@ class FAQEntryFactory(factory.django.DjangoModelFactory):
     question = factory.Sequence(lambda n: f"Test question {n}?")
     answer = "An answer."
     is_published = True
+
+
+def consent_signed_by(patient, document=None):
+    """A signature of the current consent (or `document`), as a record: for tests of what a
+    signature allows. Tests of signing itself go through `consent_sign`."""
+    from django.utils import timezone
+
+    from patients.consent_services import consent_html, sha256_hex
+    from patients.models import ConsentDocument, ConsentSignature
+
+    document = document or ConsentDocument.objects.current()
+    html = consent_html(document)
+    return ConsentSignature.objects.create(
+        patient=patient,
+        document=document,
+        typed_name=patient.legal_name or "Test Patient",
+        signed_at=timezone.now(),
+        signed_at_local="2026-01-01 09:00:00 EST (America/New_York)",
+        time_zone="America/New_York",
+        shown_html=html,
+        shown_sha256=sha256_hex(html),
+    )

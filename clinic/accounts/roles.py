@@ -36,6 +36,10 @@ _SCREENING_CONTENT = [
     *(f"screening.{action}_questionnaireversion" for action in ("view", "add", "change")),
     "screening.publish_questionnaireversion",
 ]
+_CONSENT_EDITING = [
+    *(f"patients.{action}_consentdocument" for action in ("view", "add", "change")),
+    "patients.publish_consentdocument",
+]
 _INFUSION_DESK = ["infusions.view_infusionappointment", "infusions.add_infusionappointment"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
@@ -58,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_SCREENING_ANSWERS,
         "screening.decide_screening",
         *_SCREENING_CONTENT,
+        "patients.view_consentsignature",
         "infusions.view_infusionappointment",
     ],
     Role.CLINIC_ADMIN: [
@@ -69,6 +74,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_SCREENING_CONTENT,
         *_INFUSION_DESK,
         "audit.view_accessevent",
+        "patients.view_consentsignature",
+        *_CONSENT_EDITING,
     ],
 }
 

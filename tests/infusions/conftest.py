@@ -1,12 +1,17 @@
 """A location in New York with two chairs, and the patient persona at each step of the way
-to an infusion: intake, screening, a clinician's decision."""
+to an infusion: intake and consent, screening, a clinician's decision."""
 
 from datetime import time
 
 import pytest
 
 from screening.models import ScreeningDecision
-from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory
+from tests.factories import (
+    ChairFactory,
+    LocationFactory,
+    OpeningHoursFactory,
+    consent_signed_by,
+)
 from tests.screening.factories import PatientFactory, decide, submit
 
 Outcome = ScreeningDecision.Outcome
@@ -42,8 +47,10 @@ def other_chair(location):
 
 @pytest.fixture
 def record(patient, location):
-    """The patient persona's finished intake, taking no medications."""
-    return PatientFactory(user=patient, preferred_location=location, takes_no_medications=True)
+    """The patient persona's finished intake, taking no medications, and a signed consent."""
+    record = PatientFactory(user=patient, preferred_location=location, takes_no_medications=True)
+    consent_signed_by(record)
+    return record
 
 
 @pytest.fixture

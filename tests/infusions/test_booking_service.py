@@ -18,7 +18,7 @@ from infusions.models import InfusionAppointment
 from infusions.services import CHAIR_TIME, NotEligible, infusion_book
 from patients.intake_services import intake_save_medications
 from screening.models import ScreeningDecision
-from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory
+from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory, consent_signed_by
 from tests.screening.factories import PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,7 @@ def refused(field, **booking):
 @pytest.fixture
 def other_cleared(other_patient, clinician, location):
     record = PatientFactory(user=other_patient, preferred_location=location)
+    consent_signed_by(record)
     decide(submit(record), clinician, Outcome.CLEARED)
     return record
 

@@ -24,6 +24,7 @@ def test_a_patient_who_has_not_finished_the_intake_is_not_allowed(patient):
     assert eligibility.missing == (
         "The intake is not finished.",
         "The safety questions are not answered yet.",
+        "The consent is not signed yet.",
     )
 
 

@@ -15,8 +15,9 @@ from django.utils import timezone
 from clinic.accounts.roles import Role, roles_sync
 from clinic.locations.models import Chair, ConsultantHours, Location, OpeningHours
 from patients import intake
+from patients.consent_services import consent_html, consent_sign, sha256_hex
 from patients.intake_services import patient_for_user
-from patients.models import Medication
+from patients.models import ConsentDocument, Medication
 from screening.models import QuestionnaireVersion
 from screening.services import screening_decide, screening_submit
 
@@ -137,7 +138,15 @@ class Command(BaseCommand):
             outcome="cleared",
             note="Demo: nothing in the answers or medications stands against infusions.",
         )
-        self.stdout.write(f"{email}: cleared for infusions")
+        document = ConsentDocument.objects.current()
+        consent_sign(
+            patient=patient,
+            document=document,
+            typed_name=patient.legal_name,
+            acknowledged=[section["key"] for section in document.sections],
+            shown_sha256=sha256_hex(consent_html(document)),
+        )
+        self.stdout.write(f"{email}: cleared for infusions, consent signed")
 
     def _location(self, spec):
         chairs, hours = spec.pop("chairs"), spec.pop("hours")

@@ -1,0 +1,145 @@
+"""Reading and signing the consent, and getting the signed PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from clinic.audit.services import access_record
+
+from . import consent_services
+from .consent_forms import ConsentSignForm
+from .intake_services import patient_for_user
+from .intake_views import INTAKE_PERMISSION
+from .models import ConsentSignature
+
+VIEW_ANY_CONSENT = "patients.view_consentsignature"
+
+
+def _patient(request):
+    if not request.user.has_perm(INTAKE_PERMISSION):
+        raise PermissionDenied
+    return patient_for_user(user=request.user)
+
+
+def consent_get_for_user(*, user, pk: int) -> ConsentSignature:
+    """A signed consent its own patient may see, or any clinician or clinic admin; others
+    get 404, whether or not the number exists."""
+    signature = get_object_or_404(
+        ConsentSignature.objects.select_related("document", "patient__user"), pk=pk
+    )
+    if signature.patient.user_id == user.pk or user.has_perm(VIEW_ANY_CONSENT):
+        return signature
+    raise PermissionDenied
+
+
+def consent_sign(request):
+    patient = _patient(request)
+    if patient.intake_completed_at is None:
+        messages.info(request, "Please finish your intake first; the consent comes after it.")
+        return redirect("patients:dashboard")
+    document = consent_services.consent_needed(patient)
+    if document is None:
+        latest = consent_services.consent_latest_for_patient(patient)
+        if latest is not None:
+            return redirect("patients:consent_detail", latest.pk)
+        messages.info(request, "The clinic has not published its consent yet.")
+        return redirect("patients:dashboard")
+    html = consent_services.consent_html(document)
+    form = ConsentSignForm(
+        request.POST or None,
+        document=document,
+        initial={"shown_sha256": consent_services.sha256_hex(html)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            signature = consent_services.consent_sign(
+                patient=patient,
+                document=document,
+                typed_name=form.cleaned_data["typed_name"],
+                acknowledged=form.cleaned_data["acknowledged"],
+                shown_sha256=form.cleaned_data["shown_sha256"],
+                drawn_signature=form.cleaned_data["drawn_signature"],
+                ip_address=request.META.get("REMOTE_ADDR"),
+                user_agent=request.headers.get("user-agent", ""),
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. Your consent is signed.")
+            return redirect("patients:consent_detail", signature.pk)
+    return render(
+        request,
+        "patients/consent/sign.html",
+        {
+            "form": form,
+            "document": document,
+            "html": html,
+            "previous": consent_services.consent_latest_for_patient(patient),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def consent_detail(request, pk):
+    signature = consent_get_for_user(user=request.user, pk=pk)
+    return render(request, "patients/consent/detail.html", {"signature": signature})
+
+
+def consent_pdf(request, pk):
+    signature = consent_get_for_user(user=request.user, pk=pk)
+    if not signature.pdf:
+        messages.info(request, "Your PDF is still being prepared; it takes a few seconds.")
+        return redirect("patients:consent_detail", signature.pk)
+    if signature.patient.user_id != request.user.pk:
+        access_record(
+            actor=request.user,
+            patient=signature.patient,
+            record=f"signed consent {signature.pk}",
+            action="downloaded",
+        )
+    return FileResponse(
+        signature.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"consent-{signature.document.version_label}-{signature.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def staff_consent_verify_page(request):
+    if not request.user.has_perm(VIEW_ANY_CONSENT):
+        raise PermissionDenied
+    if request.method == "POST":
+        return _verify(request)
+    return render(request, "patients/consent/verify.html", {})
+
+
+def _verify(request):
+    upload = request.FILES.get("pdf")
+    if upload is None:
+        return render(
+            request,
+            "patients/consent/verify.html",
+            {"error": "Choose a PDF file to check."},
+            status=400,
+        )
+    if upload.size > 20_000_000:
+        return render(
+            request,
+            "patients/consent/verify.html",
+            {"error": "That file is larger than any consent PDF the portal makes."},
+            status=400,
+        )
+    match = consent_services.consent_find_by_pdf(upload.read())
+    if match is not None:
+        access_record(
+            actor=request.user,
+            patient=match.patient,
+            record=f"signed consent {match.pk}",
+            action="verified",
+        )
+    return render(request, "patients/consent/verify.html", {"checked": True, "match": match})

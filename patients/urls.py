@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consent_views, intake_views, views
+from . import consent_editor_urls, consent_views, intake_views, views
 
 app_name = "patients"
 
@@ -42,4 +42,5 @@ urlpatterns = [
         views.StaffConsultationOutcomeView.as_view(),
         name="staff_consultation_outcome",
     ),
+    *consent_editor_urls.urlpatterns,
 ]

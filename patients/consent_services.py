@@ -101,7 +101,9 @@ def _drawn_signature(data_url: str) -> ContentFile | None:
             image.verify()
             if image.format != "PNG" or image.width > 2000 or image.height > 1000:
                 raise ValidationError({"drawn_signature": "The drawn signature is not valid."})
-    except (UnidentifiedImageError, OSError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        # Pillow reports a broken PNG (a bad checksum, a truncated file, absurd dimensions)
+        # through several exception types; each means the drawing cannot be kept.
         raise ValidationError({"drawn_signature": "The drawn signature is not valid."}) from None
     return ContentFile(raw, name="signature.png")
 

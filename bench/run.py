@@ -1,7 +1,7 @@
 """Benchmarks for the clinic portal. Run from the repository root:
 
     python bench/run.py [--seconds N] [--concurrency C] [--modes persistent,pool]
-                        [--paths / /faq/] [--suite http]
+                        [--paths / /faq/] [--suite http,slots,consent]
 
 (``python -m bench`` does the same.) It creates the PostgreSQL database ``clinic_bench``
 if needed, runs migrate / seed_demo / collectstatic once, then runs the chosen suites.
@@ -35,10 +35,11 @@ from bench.prepare import (  # noqa: E402
 from bench.server import ServerError  # noqa: E402
 
 # Suite name -> module in bench/ (see bench/context.py for what a module provides).
-# Later benchmarks plug in here, e.g. "slots": "bench.slots", "pdf": "bench.pdf".
+# Later benchmarks plug in here, e.g. "search": "bench.search".
 SUITES: dict[str, str] = {
     "http": "bench.pages",
     "slots": "bench.slots",
+    "consent": "bench.consent",
 }
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 
@@ -61,8 +62,8 @@ def build_parser(suites: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser.add_argument(
         "--suite",
         type=_csv,
-        default=["http", "slots"],
-        help=f"comma-separated suites to run, out of {', '.join(suites)} (default: http,slots)",
+        default=list(suites),
+        help=f"comma-separated suites to run, out of {', '.join(suites)} (default: all)",
     )
     parser.add_argument(
         "--seconds", type=float, default=5.0, help="measuring time per case (default: 5)"

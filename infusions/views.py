@@ -98,6 +98,7 @@ class StaffPatientListView(StaffRequiredMixin, TemplateView):
                 consent_status_label(
                     current_consent, p.consents_newest_first[0] if p.consents_newest_first else None
                 ),
+                p.consents_newest_first[0] if p.consents_newest_first else None,
             )
             for p in patients
         ]

@@ -25,7 +25,6 @@ def consent_pdf_html(signature: ConsentSignature) -> str:
         {
             "clinic_name": settings.CLINIC_NAME,
             "signature": signature,
-            "document": signature.document,
             "patient_name": signature.typed_name,
             "location": patient.preferred_location,
             "shown_html": signature.shown_html,

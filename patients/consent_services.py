@@ -154,6 +154,8 @@ def consent_sign(
     signature = ConsentSignature(
         patient=patient,
         document=document,
+        document_title=document.title,
+        document_version=document.version_label,
         typed_name=" ".join(typed_name.split()),
         signed_at=now,
         signed_at_local=f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()} ({zone})",

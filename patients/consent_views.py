@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from clinic.audit.services import access_record
@@ -30,7 +30,7 @@ def consent_get_for_user(*, user, pk: int) -> ConsentSignature:
     )
     if signature.patient.user_id == user.pk or user.has_perm(VIEW_ANY_CONSENT):
         return signature
-    raise PermissionDenied
+    raise Http404("No such consent.")
 
 
 def consent_sign(request):
@@ -87,6 +87,10 @@ def consent_sign(request):
 
 def consent_detail(request, pk):
     signature = consent_get_for_user(user=request.user, pk=pk)
+    if signature.patient.user_id != request.user.pk:
+        access_record(
+            actor=request.user, patient=signature.patient, record=f"signed consent {signature.pk}"
+        )
     return render(request, "patients/consent/detail.html", {"signature": signature})
 
 

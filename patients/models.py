@@ -310,6 +310,10 @@ class ConsentSignature(models.Model):
     document = models.ForeignKey(
         ConsentDocument, on_delete=models.PROTECT, related_name="signatures"
     )
+    document_title = models.CharField(
+        max_length=200, help_text="The title and version as signed, kept with the record."
+    )
+    document_version = models.CharField(max_length=20)
     typed_name = models.CharField(max_length=200)
     drawn_signature = models.ImageField(
         storage=private_storage_callable, upload_to=consent_file_path, blank=True

@@ -1,6 +1,10 @@
 """Personas every test can ask for by name: a patient, another patient, front desk, clinician,
 clinic admin, and the anonymous visitor (the plain `client`)."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from clinic.accounts.roles import Role
@@ -69,6 +73,28 @@ def pytest_configure(config):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    # Uploads and signed PDFs made by any test go to a folder of this run, not the repo's.
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-media-"))
+
+
+def pytest_unconfigure(config):
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """MEDIA_ROOT in a folder of this test alone. The private storage reads it once, so it
+    is made afresh here and again afterwards."""
+    from django.utils.functional import empty
+
+    from clinic.lib.private_storage import private_storage
+
+    settings.MEDIA_ROOT = tmp_path
+    private_storage._wrapped = empty
+    yield tmp_path
+    private_storage._wrapped = empty
 
 
 def pytest_sessionstart(session):

@@ -99,6 +99,8 @@ def consent_signed_by(patient, document=None):
     return ConsentSignature.objects.create(
         patient=patient,
         document=document,
+        document_title=document.title,
+        document_version=document.version_label,
         typed_name=patient.legal_name or "Test Patient",
         signed_at=timezone.now(),
         signed_at_local="2026-01-01 09:00:00 EST (America/New_York)",

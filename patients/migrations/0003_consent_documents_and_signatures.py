@@ -39,6 +39,8 @@ class Migration(migrations.Migration):
             name='ConsentSignature',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('document_title', models.CharField(help_text='The title and version as signed, kept with the record.', max_length=200)),
+                ('document_version', models.CharField(max_length=20)),
                 ('typed_name', models.CharField(max_length=200)),
                 ('drawn_signature', models.ImageField(blank=True, storage=clinic.lib.private_storage.private_storage_callable, upload_to=patients.models.consent_file_path)),
                 ('signed_at', models.DateTimeField(help_text='UTC.')),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from clinic.accounts.permissions import StaffRequiredMixin
+from clinic.lib.forms import form_add_service_errors
 from patients.consent_services import consent_status_label
 from patients.intake_services import patient_for_user
 from patients.models import ConsentDocument, ConsentSignature, Patient
@@ -34,11 +35,7 @@ def _book(request, patient, template, context, success_url):
                 booked_by=request.user,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error("time" if field == "starts_at" else field, errors)
-            else:
-                form.add_error(None, error)
+            form_add_service_errors(form, error, renamed={"starts_at": "time"})
         else:
             location = appointment.chair.location
             local = location.local_time(appointment.starts_at)

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from clinic.audit.services import access_record
+from clinic.lib.forms import form_add_service_errors
 
 from . import consent_services
 from .consent_forms import ConsentSignForm
@@ -64,11 +65,7 @@ def consent_sign(request):
                 user_agent=request.headers.get("user-agent", ""),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            form_add_service_errors(form, error)
         else:
             messages.success(request, "Thank you. Your consent is signed.")
             return redirect("patients:consent_detail", signature.pk)

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
+from clinic.lib.forms import form_add_service_errors
 from patients.intake_services import patient_for_user
 from patients.intake_views import INTAKE_PERMISSION
 
@@ -134,11 +135,7 @@ class ReviewView(StaffRequiredMixin, TemplateView):
                     screening=screening, clinician=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                form_add_service_errors(form, error)
             else:
                 messages.success(request, "Decision recorded.")
                 return redirect("screening:queue")

@@ -23,11 +23,10 @@ calls, or when the two renderers (or the stored PDF) disagree on the number of p
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import tempfile
 
 from bench.context import Context, SuiteReport
+from bench.subprocess_helper import HelperError, run_helper
 
 DESCRIPTION = (
     "the signed consent PDF: seconds per PDF through the portal's render_consent_pdf() vs "
@@ -55,38 +54,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class HelperError(RuntimeError):
-    pass
-
-
 def _helper(ctx: Context, media_root: str, *args: str) -> dict:
-    """Run bench/consent_django.py in the portal's environment; its last stdout line is JSON."""
-    env = ctx.env(MODE)
-    env.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
-    env["MEDIA_ROOT"] = media_root
-    cmd = [ctx.python, HELPER, *args]
-    try:
-        proc = subprocess.run(
-            cmd,
-            cwd=ctx.repo,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=HELPER_TIMEOUT,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise HelperError(f"`{' '.join(cmd[1:])}` took over {HELPER_TIMEOUT}s") from exc
-    lines = proc.stdout.strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        raise HelperError(
-            f"`{' '.join(cmd[1:])}` failed with exit code {proc.returncode}:\n"
-            f"{proc.stdout}{proc.stderr}".rstrip()
-        )
-    try:
-        return json.loads(lines[-1])
-    except json.JSONDecodeError as exc:
-        raise HelperError(f"`{' '.join(cmd[1:])}` printed no JSON:\n{proc.stdout}") from exc
+    """Run bench/consent_django.py in the portal's environment with this MEDIA_ROOT; its
+    last stdout line is JSON."""
+    env = {**ctx.env(MODE), "MEDIA_ROOT": media_root}
+    return run_helper(ctx, HELPER, *args, env=env, timeout=HELPER_TIMEOUT)
 
 
 def _kb(size: float) -> str:

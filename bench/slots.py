@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
-import subprocess
 from urllib.parse import urlsplit
 
 from bench.context import Context, SuiteReport
 from bench.http_load import Result, combine, measure
 from bench.pages import HEALTH, format_spread, format_table
 from bench.server import gunicorn
+from bench.subprocess_helper import HelperError, run_helper
 
 DESCRIPTION = (
     "open consultation slots over 30 days (5 staff, 500 bookings): ms and queries per "
@@ -70,37 +69,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class HelperError(RuntimeError):
-    pass
-
-
 def _helper(ctx: Context, *args: str) -> dict:
     """Run bench/slots_django.py in the portal's environment; its last stdout line is JSON."""
-    env = ctx.env(MODE)
-    env.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings")
-    cmd = [ctx.python, HELPER, *args]
-    try:
-        proc = subprocess.run(
-            cmd,
-            cwd=ctx.repo,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=HELPER_TIMEOUT,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise HelperError(f"`{' '.join(cmd[1:])}` took over {HELPER_TIMEOUT}s") from exc
-    lines = proc.stdout.strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        raise HelperError(
-            f"`{' '.join(cmd[1:])}` failed with exit code {proc.returncode}:\n"
-            f"{proc.stdout}{proc.stderr}".rstrip()
-        )
-    try:
-        return json.loads(lines[-1])
-    except json.JSONDecodeError as exc:
-        raise HelperError(f"`{' '.join(cmd[1:])}` printed no JSON:\n{proc.stdout}") from exc
+    return run_helper(ctx, HELPER, *args, env=ctx.env(MODE), timeout=HELPER_TIMEOUT)
 
 
 def _page_check(url: str) -> str:

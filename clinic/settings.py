@@ -172,6 +172,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    # A signed consent whose PDF task was lost (a broker outage, a crash) gets it again.
+    "render-missing-consent-pdfs": {
+        "task": "patients.tasks.render_missing_consent_pdfs",
+        "schedule": 10 * 60,
+    },
+}
 
 # Security. Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL; with these,
 # `manage.py check --deploy` is clean (it refuses the console mailer in production).

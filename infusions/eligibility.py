@@ -39,11 +39,16 @@ def screening_cleared(patient) -> str | None:
 
 
 def consent_signed(patient) -> str | None:
-    from patients.consent_services import consent_latest_for_patient, consent_needed
+    from patients.consent_services import consent_is_current, consent_latest_for_patient
+    from patients.models import ConsentDocument
 
-    if consent_needed(patient) is None:
+    current = ConsentDocument.objects.current()
+    latest = consent_latest_for_patient(patient)
+    if consent_is_current(current, latest):
         return None
-    if consent_latest_for_patient(patient) is None:
+    if current is None:
+        return "The clinic has not published its consent yet."
+    if latest is None:
         return "The consent is not signed yet."
     return "The clinic has a new version of the consent that must be signed first."
 

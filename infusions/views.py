@@ -107,11 +107,20 @@ class StaffInfusionListView(StaffRequiredMixin, TemplateView):
     template_name = "infusions/staff/list.html"
 
     def get_context_data(self, **kwargs):
-        return {
-            "appointments": InfusionAppointment.objects.booked()
+        appointments = list(
+            InfusionAppointment.objects.booked()
             .filter(ends_at__gte=timezone.now())
             .select_related("patient__user", "chair__location")
-        }
+        )
+        # A booking made while the patient was cleared stays in the list when the review
+        # reopens or a new consent is due; the desk sees it is on hold and why.
+        eligibility = {}
+        for appointment in appointments:
+            if appointment.patient_id not in eligibility:
+                eligibility[appointment.patient_id] = infusion_eligibility(
+                    patient=appointment.patient
+                )
+        return {"rows": [(a, eligibility[a.patient_id]) for a in appointments]}
 
 
 class StaffInfusionBookView(StaffRequiredMixin, TemplateView):

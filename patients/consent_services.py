@@ -63,6 +63,8 @@ def consent_needed(patient: Patient) -> ConsentDocument | None:
     """The version the patient must sign before their next infusion, or None when their
     latest signature is of the current major version."""
     current = ConsentDocument.objects.current()
+    if current is None:
+        return None
     latest = consent_latest_for_patient(patient)
     return None if consent_is_current(current, latest) else current
 
@@ -71,7 +73,7 @@ def consent_is_current(current: ConsentDocument | None, latest: ConsentSignature
     """Whether the latest signature covers the current version: same major or later (a
     minor version only rewords, so it needs no new signature)."""
     if current is None:
-        return True
+        return False  # nothing to sign yet means nothing signed: the gate stays shut
     return latest is not None and latest.document.major >= current.major
 
 
@@ -122,6 +124,9 @@ def consent_sign(
 ) -> ConsentSignature:
     """Record the patient's signature of `document` and queue its PDF."""
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
+    latest = consent_latest_for_patient(patient)
+    if latest is not None and latest.document_id == document.pk:
+        return latest  # sent twice (a double-click, a second tab): one legal record
     if not document.is_published or document != ConsentDocument.objects.current():
         raise ValidationError(
             "The consent was updated while you were reading it. Please read the new version."
@@ -170,7 +175,7 @@ def consent_sign(
     signature.save()
     from .tasks import render_consent_pdf
 
-    transaction.on_commit(lambda: render_consent_pdf.delay(signature_id=signature.pk))
+    transaction.on_commit(lambda: render_consent_pdf.delay(signature_id=signature.pk), robust=True)
     return signature
 
 

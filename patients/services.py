@@ -110,10 +110,12 @@ def consultation_book(
 
     consultation = _hold_slot(location=location, starts_at=starts_at, now=now, make=make)
     transaction.on_commit(
-        lambda: tasks.send_consultation_confirmation.delay(consultation_id=consultation.pk)
+        lambda: tasks.send_consultation_confirmation.delay(consultation_id=consultation.pk),
+        robust=True,
     )
     transaction.on_commit(
-        lambda: tasks.alert_front_desk_of_consultation.delay(consultation_id=consultation.pk)
+        lambda: tasks.alert_front_desk_of_consultation.delay(consultation_id=consultation.pk),
+        robust=True,
     )
     return consultation
 
@@ -139,7 +141,8 @@ def consultation_reschedule(
 
         moved = _hold_slot(location=old.location, starts_at=starts_at, now=now, make=make)
     transaction.on_commit(
-        lambda: tasks.send_consultation_confirmation.delay(consultation_id=moved.pk)
+        lambda: tasks.send_consultation_confirmation.delay(consultation_id=moved.pk),
+        robust=True,
     )
     return moved
 
@@ -156,7 +159,8 @@ def consultation_cancel(*, consultation: Consultation, now: datetime | None = No
         locked._change_reason = "Cancelled"
         locked.save()
     transaction.on_commit(
-        lambda: tasks.send_consultation_cancelled.delay(consultation_id=consultation.pk)
+        lambda: tasks.send_consultation_cancelled.delay(consultation_id=consultation.pk),
+        robust=True,
     )
     return True
 
@@ -173,7 +177,8 @@ def consultation_record_outcome(*, consultation: Consultation, outcome: str) -> 
     if outcome == Consultation.Outcome.CONVERTED and consultation.invited_at is None:
         consultation.invited_at = timezone.now()
         transaction.on_commit(
-            lambda: tasks.send_patient_invitation.delay(consultation_id=consultation.pk)
+            lambda: tasks.send_patient_invitation.delay(consultation_id=consultation.pk),
+            robust=True,
         )
     consultation.save()
     return consultation

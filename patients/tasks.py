@@ -121,3 +121,20 @@ def render_consent_pdf(*, signature_id: int) -> None:
     from .consent_services import consent_store_pdf
 
     consent_store_pdf(signature_id=signature_id)
+
+
+@shared_task
+def render_missing_consent_pdfs() -> int:
+    """Queue the PDF of every signed consent that has none a few minutes after signing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import ConsentSignature
+
+    waiting = ConsentSignature.objects.filter(
+        pdf="", signed_at__lt=timezone.now() - timedelta(minutes=5)
+    ).values_list("pk", flat=True)
+    for signature_id in waiting:
+        render_consent_pdf.delay(signature_id=signature_id)
+    return len(waiting)

@@ -185,7 +185,20 @@ class DrugForm(forms.ModelForm):
             and severity != Drug.Severity.ABSOLUTE
         ):
             self.add_error("severity", MAOI_MUST_BE_ABSOLUTE)
+        was_maoi = self.instance.pk and self.instance.drug_class == Drug.DrugClass.MAOI
+        if was_maoi and cleaned.get("drug_class") not in (None, Drug.DrugClass.MAOI):
+            self.add_error("drug_class", MAOI_STAYS)
+        if was_maoi and cleaned.get("is_active") is False:
+            self.add_error("is_active", MAOI_STAYS)
         return cleaned
+
+
+# An MAOI missing from the catalogue would turn a reason never to infuse into an
+# "unrecognized medication"; the clinic admin can still correct one in the Django admin.
+MAOI_STAYS = (
+    "An MAOI stays in the catalogue as an MAOI, so screening always recognises it. If this "
+    "entry is wrong, ask a clinic admin to correct it."
+)
 
 
 class DrugSearchForm(forms.Form):

@@ -18,7 +18,14 @@ from django.utils import timezone
 
 from . import engine
 from .models import Drug, Question, QuestionnaireVersion
-from .questions import DEFAULT_QUESTIONS, REQUIRED_CODES, SAFETY, YES_NO, QuestionSpec
+from .questions import (
+    CRISIS_CODES,
+    DEFAULT_QUESTIONS,
+    REQUIRED_CODES,
+    SAFETY,
+    YES_NO,
+    QuestionSpec,
+)
 
 # Codes a new question may not take: the shipped questions', the flag codes the rules raise,
 # and the instruments' item prefixes (a "phq9_10" would read as part of the PHQ-9).
@@ -58,6 +65,11 @@ def question_problems(
         problems["flag_severity"] = "Choose a severity from the list."
     elif flag_severity and kind != YES_NO:
         problems["flag_severity"] = f"“{code}” is not a yes/no question, so it cannot raise a flag."
+    elif flag_severity == engine.URGENT and code not in CRISIS_CODES:
+        problems["flag_severity"] = (
+            "Urgent is kept for current thoughts of suicide: it shows the patient crisis "
+            "numbers and e-mails the on-call clinician. Choose absolute or relative."
+        )
     elif floor and (not flag_severity or engine.graver(flag_severity, floor) != flag_severity):
         problems["flag_severity"] = (
             f"“{code}” is a shipped safety question: a “yes” must raise at least "

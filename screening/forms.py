@@ -96,6 +96,12 @@ class DecisionForm(forms.Form):
         help_text="The patient sees it on their dashboard and answers there.",
     )
 
+    flags_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_flags_seen(self):
+        # Sent by the review page; a request without it is not checked for staleness.
+        return self.cleaned_data["flags_seen"] or None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()

@@ -6,6 +6,7 @@ a lock on the screening, so two clinicians deciding at once cannot both win.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import engine
@@ -79,7 +80,8 @@ def _alert_if_urgent(screening: Screening, flags: list[engine.Flag], was_urgent=
     from .tasks import alert_on_call_of_urgent_screening
 
     transaction.on_commit(
-        lambda: alert_on_call_of_urgent_screening.delay(screening_id=screening.pk)
+        lambda: alert_on_call_of_urgent_screening.delay(screening_id=screening.pk),
+        robust=True,
     )
 
 
@@ -120,6 +122,34 @@ def screening_submit(*, patient, version: QuestionnaireVersion, answers: dict) -
     return screening
 
 
+def flags_fingerprint(screening: Screening) -> str:
+    """Which flags are open, as the review page showed them; a decision on an older set is
+    refused (the patient changed their record in between)."""
+    ids = (
+        screening.flags.filter(superseded_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return ",".join(str(pk) for pk in ids)
+
+
+def _needs_override(screening: Screening) -> bool:
+    """An absolute or urgent flag that is open, or was open at any time since the last
+    clearance: a reason to avoid does not stop counting because the patient deleted the
+    medication line or changed an answer (an MAOI needs a washout, not an edit)."""
+    last_clearance = (
+        screening.decisions.filter(outcome__in=(Outcome.CLEARED, Outcome.CLEARED_WITH_CONDITIONS))
+        .order_by("-decided_at")
+        .first()
+    )
+    grave = screening.flags.filter(severity__in=OVERRIDE_NEEDED)
+    if last_clearance is None:
+        return grave.exists()
+    return grave.filter(
+        Q(superseded_at__isnull=True) | Q(superseded_at__gt=last_clearance.decided_at)
+    ).exists()
+
+
 @transaction.atomic
 def screening_decide(
     *,
@@ -130,6 +160,7 @@ def screening_decide(
     conditions: str = "",
     override_reason: str = "",
     question_for_patient: str = "",
+    flags_seen: str | None = None,
 ) -> ScreeningDecision:
     """A clinician's decision on a screening waiting for review (or for the patient)."""
     screening = Screening.objects.select_for_update().get(pk=screening.pk)
@@ -144,14 +175,13 @@ def screening_decide(
         errors["conditions"] = "Write the conditions the patient is cleared under."
     if outcome == Outcome.INFO_REQUESTED and not question_for_patient.strip():
         errors["question_for_patient"] = "Write the question the patient will see."
+    if flags_seen is not None and flags_seen != flags_fingerprint(screening):
+        raise ValidationError(
+            "The patient changed their record while you were reviewing, and the flags have "
+            "changed. The page now shows them as they are; please review again."
+        )
     clearing = outcome in (Outcome.CLEARED, Outcome.CLEARED_WITH_CONDITIONS)
-    if (
-        clearing
-        and screening.flags.filter(
-            superseded_at__isnull=True, severity__in=OVERRIDE_NEEDED
-        ).exists()
-        and not override_reason.strip()
-    ):
+    if clearing and _needs_override(screening) and not override_reason.strip():
         errors["override_reason"] = (
             "This screening has an absolute or urgent flag. To clear it, write why the "
             "infusion is safe for this patient despite it."

@@ -74,8 +74,10 @@ def questionnaire(request):
 
 def crisis(request):
     """Shown at once to a patient who reported thoughts of suicide."""
-    _patient(request)
-    return render(request, "screening/crisis.html")
+    patient = _patient(request)
+    screening = selectors.screening_latest_for_patient(patient=patient)
+    reported = screening is not None and engine.is_crisis(screening.answers)
+    return render(request, "screening/crisis.html", {"reported": reported})
 
 
 @require_POST
@@ -87,7 +89,12 @@ def reply(request):
         return redirect("patients:dashboard")
     form = ReplyForm(request.POST)
     if form.is_valid():
-        services.screening_reply(screening=screening, reply=form.cleaned_data["reply"])
+        try:
+            services.screening_reply(screening=screening, reply=form.cleaned_data["reply"])
+        except ValidationError:
+            # Sent twice, or the clinician decided a moment ago: the first answer stands.
+            messages.info(request, "Your answer has reached your clinician already.")
+            return redirect("patients:dashboard")
         messages.success(request, "Thank you. Your clinician will read your answer.")
         return redirect("patients:dashboard")
     messages.error(request, "Please write your answer before sending.")
@@ -106,7 +113,7 @@ class ReviewQueueView(StaffRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         queue = selectors.screening_review_queue(user=self.request.user)
         return {
-            "screenings": queue.prefetch_related("flags"),
+            "screenings": queue,
             "waiting_for_patient": Screening.objects.filter(
                 status=Screening.Status.INFO_REQUESTED
             ).select_related("patient__user"),
@@ -122,7 +129,8 @@ class ReviewView(StaffRequiredMixin, TemplateView):
 
     def get(self, request, pk):
         screening = selectors.screening_get_for_review(user=request.user, pk=pk)
-        return self.render_to_response(self.review_context(screening, DecisionForm()))
+        form = DecisionForm(initial={"flags_seen": services.flags_fingerprint(screening)})
+        return self.render_to_response(self.review_context(screening, form))
 
     def post(self, request, pk):
         if not request.user.has_perm("screening.decide_screening"):
@@ -139,6 +147,9 @@ class ReviewView(StaffRequiredMixin, TemplateView):
             else:
                 messages.success(request, "Decision recorded.")
                 return redirect("screening:queue")
+        # What the clinician reads next is the current set of flags.
+        form.data = form.data.copy()
+        form.data["flags_seen"] = services.flags_fingerprint(screening)
         return self.render_to_response(self.review_context(screening, form), status=400)
 
     def review_context(self, screening, form):

@@ -6,9 +6,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from clinic.accounts.roles import Role
 from tests.factories import UserFactory
+
+# Wall-clock deadlines make property tests fail on a busy machine, not on a wrong answer.
+hypothesis_settings.register_profile("clinic", deadline=None)
+hypothesis_settings.load_profile("clinic")
 
 
 @pytest.fixture
@@ -51,12 +56,10 @@ def _fresh_cache():
     cache.clear()
 
 
-PERSONAS = ("anonymous", "patient", "front_desk", "clinician", "clinic_admin")
-
-
 @pytest.fixture
 def client_as(client, request):
-    """client_as("clinician") -> a test client logged in as that persona."""
+    """client_as("clinician") -> a test client logged in as that persona ("anonymous": not
+    logged in). tests/access.py has the personas and what to expect of each."""
 
     def _login(persona):
         if persona != "anonymous":

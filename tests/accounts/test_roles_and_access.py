@@ -14,25 +14,18 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from clinic.accounts.roles import ROLE_PERMISSIONS, Role
+from tests.access import (
+    ALLOWED,
+    PERSONAS,
+    assert_responds,
+    assert_sent_to_login,
+    matrix,
+)
 from tests.factories import FAQEntryFactory, PageFactory, UserFactory
 
-ALLOWED, FORBIDDEN, TO_LOGIN = 200, 403, "login"
-
 # Who gets what on a staff page, by persona.
-STAFF_AREA = {
-    "anonymous": TO_LOGIN,
-    "patient": FORBIDDEN,
-    "front_desk": ALLOWED,
-    "clinician": ALLOWED,
-    "clinic_admin": ALLOWED,
-}
-CONTENT_EDITOR = {
-    "anonymous": TO_LOGIN,
-    "patient": FORBIDDEN,
-    "front_desk": FORBIDDEN,
-    "clinician": FORBIDDEN,
-    "clinic_admin": ALLOWED,
-}
+STAFF_AREA = matrix(front_desk=ALLOWED, clinician=ALLOWED, clinic_admin=ALLOWED)
+CONTENT_EDITOR = matrix(clinic_admin=ALLOWED)
 
 # (url name, needs: None, "page" or "faq" for the object in the address, who gets what)
 STAFF_PAGES = [
@@ -53,15 +46,7 @@ MATRIX = [
     for url_name, needs, outcomes in STAFF_PAGES
     for persona, expected in outcomes.items()
 ]
-PERSONAS = ("anonymous", "patient", "front_desk", "clinician", "clinic_admin")
 LOGGED_IN = PERSONAS[1:]
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
 
 
 def address(url_name, needs):
@@ -81,10 +66,7 @@ def test_each_staff_page_lets_in_exactly_the_roles_it_should(
 
     response = client_as(persona).get(url)
 
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
+    assert_responds(response, url, expected)
 
 
 @pytest.mark.django_db
@@ -102,10 +84,7 @@ def test_only_a_clinic_admin_can_publish_a_page(client_as, persona, expected):
 
     response = client_as(persona).post(url, {"action": "publish"})
 
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
+    assert_responds(response, url, expected)
     page.refresh_from_db()
     assert not page.is_published
 

@@ -5,12 +5,10 @@ import re
 import time
 
 import pytest
-from django.utils.functional import empty
 from PIL import Image
 from playwright.sync_api import expect
 
 from clinic.accounts.roles import Role
-from clinic.lib.private_storage import private_storage
 from patients.models import ConsentDocument, ConsentSignature
 from tests.factories import LocationFactory, UserFactory
 from tests.screening.factories import PatientFactory
@@ -19,16 +17,6 @@ from .conftest import log_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"  # UserFactory's
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """MEDIA_ROOT in a temporary folder, for the live server and the worker alike. The
-    private storage reads it once, so it is made afresh here and again afterwards."""
-    settings.MEDIA_ROOT = tmp_path
-    private_storage._wrapped = empty
-    yield tmp_path
-    private_storage._wrapped = empty
 
 
 def make_patient(email, first, last):

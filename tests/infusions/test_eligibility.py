@@ -76,3 +76,13 @@ def test_a_cleared_patient_who_sends_the_same_medications_again_stays_allowed(cl
     intake_save_medications(patient=cleared, rows=[], takes_no_medications=True)
 
     assert infusion_eligibility(patient=cleared).allowed
+
+
+def test_with_no_consent_published_nobody_is_allowed(cleared):
+    from patients.models import ConsentDocument
+
+    ConsentDocument.objects.update(published_at=None)
+
+    eligibility = infusion_eligibility(patient=cleared)
+
+    assert eligibility.missing == ("The clinic has not published its consent yet.",)

@@ -10,7 +10,6 @@ location, so a time the clocks skip is refused by the field.
 import html
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +17,9 @@ from django.urls import reverse
 
 from infusions.models import InfusionAppointment
 from infusions.services import infusion_book
+from patients.intake_services import intake_save_medications
 from screening.models import ScreeningDecision
+from tests.access import ALLOWED, FORBIDDEN, REDIRECT, assert_responds, matrix
 from tests.factories import (
     ChairFactory,
     LocationFactory,
@@ -30,8 +31,6 @@ from tests.screening.factories import PatientFactory, decide, submit
 pytestmark = pytest.mark.django_db
 
 Outcome = ScreeningDecision.Outcome
-ALLOWED, FORBIDDEN, TO_LOGIN, REDIRECT = 200, 403, "login", 302
-PERSONAS = ("anonymous", "patient", "front_desk", "clinician", "clinic_admin")
 BOOKERS = ("front_desk", "clinic_admin")
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -49,25 +48,6 @@ DECISION_FIELDS = {
     Outcome.INFO_REQUESTED: {"question_for_patient": "Which dose of lamotrigine do you take?"},
 }
 SPRING_FORWARD = "The clocks go forward at that time; choose another."
-
-
-def matrix(**allowed):
-    """persona -> expected response: 403 unless named, and the login page for anonymous."""
-    return {p: allowed.get(p, TO_LOGIN if p == "anonymous" else FORBIDDEN) for p in PERSONAS}
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
-
-
-def assert_responds(response, url, expected):
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
 
 
 def a_weekday_ahead(days=7):
@@ -456,3 +436,19 @@ def test_a_time_after_the_clocks_go_forward_is_booked_at_the_right_instant(
     assert InfusionAppointment.objects.get().starts_at == datetime.combine(
         day, time(13, 30), tzinfo=UTC
     )
+
+
+def test_a_booked_infusion_shows_on_hold_when_the_review_reopens(
+    client_as, cleared, patient, chair, front_desk
+):
+    client_as("patient").post(reverse("infusions:book"), booking_post(chair, a_weekday_ahead()))
+    assert InfusionAppointment.objects.count() == 1
+    intake_save_medications(
+        patient=cleared, rows=[{"name": "Nardil", "dose": "15mg"}], takes_no_medications=False
+    )
+
+    dashboard = client_as("patient").get(reverse("patients:dashboard"))
+    assert "On hold until" in dashboard.text
+    listing = client_as("front_desk").get(reverse("infusions:staff_list"))
+    assert "On hold" in listing.text
+    assert "A clinician has not cleared the screening yet." in listing.text

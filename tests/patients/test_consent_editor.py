@@ -8,7 +8,6 @@ is only reworded: the key is what patients acknowledge.
 """
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from patients import consent_editor as services
 from patients.consent_editor_forms import KIND_NEEDED
 from patients.consent_services import consent_needed
 from patients.models import ConsentDocument
+from tests.access import assert_sent_to_login
 from tests.factories import consent_signed_by
 from tests.screening.factories import PatientFactory
 
@@ -107,13 +107,6 @@ def field_block(html, field_id):
     )
     assert match, f"no field {field_id} on the page"
     return match.group(0)
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
 
 
 # Rules --------------------------------------------------------------------------------------

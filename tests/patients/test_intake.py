@@ -15,10 +15,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import empty
 from PIL import Image
 
-from clinic.lib.private_storage import private_storage
 from patients.intake import STEP_SLUGS
 from patients.models import Medication, Patient
 
@@ -488,16 +486,6 @@ def test_adding_a_row_keeps_the_rows_typed_and_saves_nothing(as_patient, patient
 
 
 # The ID photo -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """MEDIA_ROOT in a temporary folder. The private storage reads it once, so it is made
-    afresh here and again afterwards."""
-    settings.MEDIA_ROOT = tmp_path
-    private_storage._wrapped = empty
-    yield tmp_path
-    private_storage._wrapped = empty
 
 
 def png_bytes(size=(40, 25), padding=0):

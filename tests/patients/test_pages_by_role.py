@@ -6,7 +6,6 @@ for them; the booking pages are public. A signed link opens one consultation and
 """
 
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -15,19 +14,19 @@ from django.utils import timezone
 from clinic.lib.signed_links import make_token
 from patients.intake import STEP_SLUGS
 from patients.models import Consultation, Patient
+from tests.access import (
+    ALLOWED,
+    FORBIDDEN,
+    REDIRECT,
+    assert_responds,
+    assert_sent_to_login,
+    matrix,
+)
 from tests.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
 
-ALLOWED, FORBIDDEN, TO_LOGIN, REDIRECT = 200, 403, "login", 302
 STAFF_PERSONAS = ("front_desk", "clinician", "clinic_admin")
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
 
 
 def book_directly(location, consultant, *, days_ahead=2, full_name="Robin Visitor", **extra):
@@ -56,20 +55,9 @@ def booking(location, consultant):
 
 # Front-desk pages ---------------------------------------------------------------------------
 
-STAFF_LIST = {
-    "anonymous": TO_LOGIN,
-    "patient": FORBIDDEN,
-    "front_desk": ALLOWED,
-    "clinician": ALLOWED,
-    "clinic_admin": ALLOWED,
-}
-RECORD_OUTCOME = {
-    "anonymous": TO_LOGIN,
-    "patient": FORBIDDEN,
-    "front_desk": REDIRECT,
-    "clinician": FORBIDDEN,  # reads the list, changes nothing
-    "clinic_admin": REDIRECT,
-}
+STAFF_LIST = matrix(front_desk=ALLOWED, clinician=ALLOWED, clinic_admin=ALLOWED)
+# A clinician reads the list but changes nothing.
+RECORD_OUTCOME = matrix(front_desk=REDIRECT, clinic_admin=REDIRECT)
 
 
 @pytest.mark.parametrize(("persona", "expected"), STAFF_LIST.items())
@@ -78,10 +66,7 @@ def test_the_consultation_list_opens_for_staff_only(client_as, booking, persona,
 
     response = client_as(persona).get(url)
 
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
+    assert_responds(response, url, expected)
     if expected == ALLOWED:
         assert "Robin Visitor" in response.text
     else:
@@ -95,10 +80,7 @@ def test_only_the_front_desk_and_admins_record_an_outcome(client_as, booking, pe
     response = client_as(persona).post(url, {"outcome": "called"})
 
     booking.refresh_from_db()
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
+    assert_responds(response, url, expected)
     if expected == REDIRECT:
         assert response["Location"] == (
             f"{reverse('patients:staff_consultations')}?location={booking.location.slug}"

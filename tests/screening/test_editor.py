@@ -6,16 +6,16 @@ safety question milder, raises a flag without a reason, or says nothing of what 
 """
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from screening import editor_services as services
-from screening.editor_forms import DrugForm, QuestionFormSet
+from screening.editor_forms import MAOI_STAYS, DrugForm, QuestionFormSet
 from screening.models import Drug, QuestionnaireVersion
 from screening.questions import DEFAULT_QUESTIONS, REQUIRED_CODES
+from tests.access import assert_sent_to_login
 
 pytestmark = pytest.mark.django_db
 
@@ -336,13 +336,6 @@ def test_a_saved_drug_names_its_editor_in_the_history(clinician):
 
 
 # Pages by role ------------------------------------------------------------------------------
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
 
 
 def _pages(draft):
@@ -674,3 +667,30 @@ def test_the_drug_history_says_who_changed_what(client_as, clinician):
     assert "Brand names</strong>: Klonopin, Klonopin Wafers → Klonopin, Rivotril" in page
     assert "Severity</strong>: Reduced effectiveness → Absolute (not compatible)" in page
     assert "First recorded version" in page
+
+
+def test_urgent_is_kept_for_the_crisis_questions():
+    problems = services.question_problems(
+        code="chest_pain_now", kind="yes_no", flag_severity="urgent", flag_reason="Chest pain."
+    )
+
+    assert "thoughts of suicide" in problems["flag_severity"]
+
+
+@pytest.mark.parametrize("change", [{"drug_class": "nsaid"}, {"is_active": ""}])
+def test_an_maoi_cannot_be_reclassified_or_switched_off_in_the_staff_catalogue(change):
+    nardil = Drug.objects.get(generic_name="phenelzine")
+    data = {
+        "generic_name": nardil.generic_name,
+        "brand_names": "\n".join(nardil.brand_names),
+        "drug_class": nardil.drug_class,
+        "severity": nardil.severity,
+        "notes": nardil.notes,
+        "is_active": "on",
+    } | change
+    data = {k: v for k, v in data.items() if v != ""}
+
+    form = DrugForm(data, instance=nardil)
+
+    assert not form.is_valid()
+    assert MAOI_STAYS in str(form.errors)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from clinic.accounts.roles import Role
 from patients.intake_forms import HealthForm
 from patients.intake_services import intake_save_medications, intake_save_step
+from screening import services
 from screening.models import QuestionnaireVersion, Screening, ScreeningDecision, ScreeningFlag
 from screening.services import screening_decide, screening_reply, screening_submit
 from screening.tasks import on_call_addresses
@@ -562,7 +563,9 @@ def test_a_reopened_review_with_a_new_mao_inhibitor_needs_an_override_to_clear(
     assert "override_reason" in refused.value.message_dict
 
 
-def test_a_flag_superseded_by_a_change_needs_no_override(record, clinician):
+def test_an_absolute_flag_still_needs_an_override_after_the_patient_deletes_its_line(
+    record, clinician
+):
     MedicationFactory(patient=record, name="Nardil")
     screening = submit(record)
 
@@ -570,7 +573,31 @@ def test_a_flag_superseded_by_a_change_needs_no_override(record, clinician):
         patient=record, rows=medication_rows(("Ibuprofen", "200mg")), takes_no_medications=False
     )
 
-    assert decide(screening, clinician, Outcome.CLEARED).status == Status.CLEARED
+    with pytest.raises(ValidationError) as refusal:
+        decide(screening, clinician, Outcome.CLEARED)
+    assert "override_reason" in refusal.value.message_dict
+    cleared = decide(
+        screening, clinician, Outcome.CLEARED, override_reason="Stopped Nardil 3 weeks ago."
+    )
+    assert cleared.status == Status.CLEARED
+
+
+def test_a_decision_on_flags_the_clinician_never_saw_is_refused(record, clinician):
+    screening = submit(record)
+    seen = services.flags_fingerprint(screening)
+    intake_save_medications(
+        patient=record, rows=medication_rows(("Zzqxil", "5mg")), takes_no_medications=False
+    )
+
+    with pytest.raises(ValidationError, match="flags have changed"):
+        services.screening_decide(
+            screening=screening,
+            clinician=clinician,
+            outcome=Outcome.CLEARED,
+            note="Looks fine.",
+            flags_seen=seen,
+        )
+    assert Screening.objects.get().status == Status.PENDING_REVIEW
 
 
 def test_the_same_medication_list_sent_again_does_not_reopen_the_review(record, cleared_on_xanax):

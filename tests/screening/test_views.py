@@ -8,7 +8,6 @@ patient is cleared, never why.
 
 import html
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -16,38 +15,18 @@ from django.urls import reverse
 from clinic.audit.models import AccessEvent
 from screening.models import Screening, ScreeningDecision
 from screening.questions import DEFAULT_QUESTIONS, YES_NO
+from tests.access import ALLOWED, FORBIDDEN, REDIRECT, assert_responds, matrix
 from tests.screening.factories import MedicationFactory, PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
 
 Outcome = ScreeningDecision.Outcome
-ALLOWED, FORBIDDEN, TO_LOGIN, REDIRECT = 200, 403, "login", 302
-PERSONAS = ("anonymous", "patient", "front_desk", "clinician", "clinic_admin")
 READERS = ("clinician", "clinic_admin")
 
 MISSING = "Please answer this question."
 OVERRIDE_NEEDED = "This screening has an absolute or urgent flag. To clear it, write why"
 PREGNANCY_REASON = "Pregnant or possibly pregnant."
 QUESTION = "Which dose of Xanax do you take, and how often?"
-
-
-def matrix(**allowed):
-    """persona -> expected response: 403 unless named, and the login page for anonymous."""
-    return {p: allowed.get(p, TO_LOGIN if p == "anonymous" else FORBIDDEN) for p in PERSONAS}
-
-
-def assert_sent_to_login(response, url):
-    assert response.status_code == 302
-    location = urlsplit(response["Location"])
-    assert location.path == reverse("login")
-    assert parse_qs(location.query)["next"] == [url]
-
-
-def assert_responds(response, url, expected):
-    if expected == TO_LOGIN:
-        assert_sent_to_login(response, url)
-    else:
-        assert response.status_code == expected
 
 
 def calm_post(**overrides) -> dict:
@@ -428,3 +407,25 @@ def test_clearing_past_an_absolute_flag_needs_a_reason_written_by_the_override_f
     screening.refresh_from_db()
     assert screening.status == Screening.Status.CLEARED
     assert screening.decisions.get().override_reason == "Pregnancy ruled out by a test on site."
+
+
+def test_a_reply_sent_twice_is_answered_without_an_error(client_as, patient, clinician):
+    record = PatientFactory(user=patient)
+    decide(submit(record), clinician, "info_requested", question_for_patient=QUESTION)
+    client = client_as("patient")
+
+    first = client.post(reverse("screening:reply"), {"reply": "0.5 mg twice a day."})
+    second = client.post(reverse("screening:reply"), {"reply": "0.5 mg twice a day."})
+
+    assert first.status_code == second.status_code == 302
+    assert Screening.objects.get().status == Screening.Status.PENDING_REVIEW
+
+
+def test_the_crisis_page_says_the_clinician_was_told_only_after_a_crisis_answer(client_as, patient):
+    PatientFactory(user=patient)
+
+    page = client_as("patient").get(reverse("screening:crisis"))
+
+    assert page.status_code == 200
+    assert "988" in page.text and "911" in page.text
+    assert "on-call clinician has been told" not in page.text

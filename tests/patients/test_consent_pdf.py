@@ -270,3 +270,24 @@ def test_each_page_is_drawn_as_a_png_for_review(signed):
         with Image.open(image) as png:
             assert png.format == "PNG"
             assert png.size == (510, 660)  # US Letter at 60 dots per inch
+
+
+def test_the_periodic_job_renders_a_pdf_whose_task_was_lost(committed_db, record, task_queue):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from patients.models import ConsentSignature
+    from patients.tasks import render_missing_consent_pdfs
+    from tests.factories import consent_signed_by
+
+    signature = consent_signed_by(record)  # signed, but its PDF task never ran
+    ConsentSignature.objects.filter(pk=signature.pk).update(
+        signed_at=timezone.now() - timedelta(minutes=30)
+    )
+
+    assert render_missing_consent_pdfs() == 1  # the job itself only queues the render
+    task_queue.wait()
+
+    assert stored(signature).startswith(b"%PDF")
+    assert render_missing_consent_pdfs() == 0

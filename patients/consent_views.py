@@ -114,9 +114,42 @@ def consent_pdf(request, pk):
 def staff_consent_verify_page(request):
     if not request.user.has_perm(VIEW_ANY_CONSENT):
         raise PermissionDenied
+    if request.method == "POST" and "signature" in request.POST:
+        return _verify_stored(request)
     if request.method == "POST":
         return _verify(request)
     return render(request, "patients/consent/verify.html", {})
+
+
+def _verify_stored(request):
+    """Check that the file kept for a signed consent still has the hash recorded when it
+    was stored (nobody has replaced or damaged it on disk)."""
+    number = request.POST.get("signature", "").strip()
+    signature = (
+        ConsentSignature.objects.select_related("patient").filter(pk=number).first()
+        if number.isdigit()
+        else None
+    )
+    if signature is None or not signature.pdf:
+        return render(
+            request,
+            "patients/consent/verify.html",
+            {"stored_error": "No stored PDF has that number.", "number": number},
+            status=400,
+        )
+    with signature.pdf.open("rb") as pdf:
+        intact = consent_services.sha256_hex(pdf.read()) == signature.pdf_sha256
+    access_record(
+        actor=request.user,
+        patient=signature.patient,
+        record=f"signed consent {signature.pk}",
+        action="verified",
+    )
+    return render(
+        request,
+        "patients/consent/verify.html",
+        {"stored_checked": signature, "intact": intact, "number": number},
+    )
 
 
 def _verify(request):

@@ -782,3 +782,27 @@ def test_signing_twice_keeps_one_legal_record(record, document):
 
     assert second == first
     assert ConsentSignature.objects.count() == 1
+
+
+def test_a_stored_pdf_checks_out_intact_and_a_damaged_one_does_not(client_as, signature):
+    url = reverse("patients:staff_consent_verify")
+    client = client_as("clinician")
+
+    intact = client.post(url, {"signature": str(signature.pk)})
+    assert f"The stored PDF of consent no. {signature.pk} is intact" in intact.text
+
+    with signature.pdf.open("wb") as pdf:
+        pdf.write(PDF.replace(b"stand-in", b"stand-by"))
+    damaged = client.post(url, {"signature": str(signature.pk)})
+    assert "does not match its recorded SHA-256" in damaged.text
+    assert AccessEvent.objects.filter(action="verified").count() == 2
+
+
+def test_checking_a_stored_pdf_that_does_not_exist_says_so_by_the_field(client_as):
+    response = client_as("clinician").post(
+        reverse("patients:staff_consent_verify"), {"signature": "999999"}
+    )
+
+    assert response.status_code == 400
+    assert 'id="signature-error">No stored PDF has that number.' in response.text
+    assert 'value="999999"' in response.text

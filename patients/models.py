@@ -6,6 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from clinic.lib.private_storage import private_storage_callable
+from clinic.lib.versioning import PublishedVersion, PublishedVersionQuerySet
 from clinic.locations.models import Location
 
 from .conditions import labels
@@ -239,16 +240,13 @@ class Medication(models.Model):
         return self.name
 
 
-class ConsentDocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_at__isnull=False)
-
+class ConsentDocumentQuerySet(PublishedVersionQuerySet):
     def current(self):
         """The version patients sign now: the latest published."""
         return self.published().order_by("-major", "-minor").first()
 
 
-class ConsentDocument(models.Model):
+class ConsentDocument(PublishedVersion):
     """One version of the informed consent. A published version never changes; editing
     makes a new one. A new major version asks every patient to consent again; a minor one
     (wording, typos) does not."""
@@ -263,16 +261,6 @@ class ConsentDocument(models.Model):
             "{key, heading, body (Markdown)}."
         )
     )
-    change_note = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
     objects = ConsentDocumentQuerySet.as_manager()
 
     class Meta:
@@ -288,10 +276,6 @@ class ConsentDocument(models.Model):
     @property
     def version_label(self) -> str:
         return f"{self.major}.{self.minor}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
 
 
 def consent_file_path(instance, filename):

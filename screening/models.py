@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from clinic.lib.versioning import PublishedVersion, PublishedVersionQuerySet
+
 from . import questions
 from .matching import CatalogueEntry
 
@@ -122,32 +124,18 @@ class Drug(models.Model):
         )
 
 
-class QuestionnaireVersionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_at__isnull=False)
-
+class QuestionnaireVersionQuerySet(PublishedVersionQuerySet):
     def current(self):
         """The version new screenings are answered under: the latest published."""
         return self.published().order_by("-number").first()
 
 
-class QuestionnaireVersion(models.Model):
+class QuestionnaireVersion(PublishedVersion):
     """One edition of the screening questionnaire. A published version never changes: a
     screening keeps the version it was answered under, wording and severities included.
     Clinicians edit a draft, copied from the current version, and publish it."""
 
     number = models.PositiveIntegerField(unique=True)
-    change_note = models.CharField(
-        max_length=300, blank=True, help_text="What changed from the previous version, and why."
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     objects = QuestionnaireVersionQuerySet.as_manager()
 
@@ -158,10 +146,6 @@ class QuestionnaireVersion(models.Model):
     def __str__(self):
         state = "published" if self.published_at else "draft"
         return f"Questionnaire version {self.number} ({state})"
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_at is not None
 
 
 class Question(models.Model):

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=200)),
                 ('introduction', models.TextField(blank=True, help_text='Markdown, cleaned when shown.')),
                 ('sections', models.JSONField(help_text='The parts the patient acknowledges one by one: a list of {key, heading, body (Markdown)}.')),
-                ('change_note', models.CharField(blank=True, max_length=300)),
+                ('change_note', models.CharField(blank=True, help_text='What changed from the previous version, and why.', max_length=300)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('published_at', models.DateTimeField(blank=True, null=True)),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -34,6 +34,15 @@ def consent_get_for_user(*, user, pk: int) -> ConsentSignature:
     raise Http404("No such consent.")
 
 
+def _record_access(user, signature: ConsentSignature, action: str) -> None:
+    access_record(
+        actor=user,
+        patient=signature.patient,
+        record=f"signed consent {signature.pk}",
+        action=action,
+    )
+
+
 def consent_sign(request):
     patient = _patient(request)
     if patient.intake_completed_at is None:
@@ -85,9 +94,7 @@ def consent_sign(request):
 def consent_detail(request, pk):
     signature = consent_get_for_user(user=request.user, pk=pk)
     if signature.patient.user_id != request.user.pk:
-        access_record(
-            actor=request.user, patient=signature.patient, record=f"signed consent {signature.pk}"
-        )
+        _record_access(request.user, signature, "viewed")
     return render(request, "patients/consent/detail.html", {"signature": signature})
 
 
@@ -97,12 +104,7 @@ def consent_pdf(request, pk):
         messages.info(request, "Your PDF is still being prepared; it takes a few seconds.")
         return redirect("patients:consent_detail", signature.pk)
     if signature.patient.user_id != request.user.pk:
-        access_record(
-            actor=request.user,
-            patient=signature.patient,
-            record=f"signed consent {signature.pk}",
-            action="downloaded",
-        )
+        _record_access(request.user, signature, "downloaded")
     return FileResponse(
         signature.pdf.open("rb"),
         as_attachment=True,
@@ -139,12 +141,7 @@ def _verify_stored(request):
         )
     with signature.pdf.open("rb") as pdf:
         intact = consent_services.sha256_hex(pdf.read()) == signature.pdf_sha256
-    access_record(
-        actor=request.user,
-        patient=signature.patient,
-        record=f"signed consent {signature.pk}",
-        action="verified",
-    )
+    _record_access(request.user, signature, "verified")
     return render(
         request,
         "patients/consent/verify.html",
@@ -170,10 +167,5 @@ def _verify(request):
         )
     match = consent_services.consent_find_by_pdf(upload.read())
     if match is not None:
-        access_record(
-            actor=request.user,
-            patient=match.patient,
-            record=f"signed consent {match.pk}",
-            action="verified",
-        )
+        _record_access(request.user, match, "verified")
     return render(request, "patients/consent/verify.html", {"checked": True, "match": match})

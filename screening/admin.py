@@ -2,28 +2,18 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .editor_forms import BrandNamesField
 from .models import Drug
 
 
-class BrandNamesField(forms.CharField):
-    """Brand names as clinicians write them, one a line, rather than as JSON."""
-
-    widget = forms.Textarea(attrs={"rows": 6})
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value):
-        lines = (line.strip() for line in (value or "").splitlines())
-        return list(dict.fromkeys(line for line in lines if line))
-
-
 class DrugForm(forms.ModelForm):
+    """The admin's form: the staff catalogue's rules about MAOIs do not apply here, so a
+    clinic admin can correct a wrong entry."""
+
     brand_names = BrandNamesField(
         required=False,
-        help_text="One a line. " + Drug._meta.get_field("brand_names").help_text,
+        help_text="One a line, or separated by commas. "
+        + Drug._meta.get_field("brand_names").help_text,
     )
 
     class Meta:

@@ -160,7 +160,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
-    CELERY_BROKER_URL = "memory://"  # never used for eager tasks; keeps kombu from guessing
+    CELERY_BROKER_URL = "memory://localhost/"  # never used for eager tasks; nothing to guess
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_ACCEPT_CONTENT = ["json"]

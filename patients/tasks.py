@@ -4,10 +4,8 @@ from celery import shared_task
 from django.conf import settings
 from django.urls import reverse
 
-from clinic.lib.mail import absolute_url, send_templated
+from clinic.lib.mail import RETRY, absolute_url, send_templated
 from clinic.lib.signed_links import make_token
-
-RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
 
 
 def manage_url(consultation_id: int) -> str:

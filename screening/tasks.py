@@ -6,9 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from clinic.accounts.roles import Role
-from clinic.lib.mail import absolute_url, send_templated
-
-RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
+from clinic.lib.mail import RETRY, absolute_url, send_templated
 
 
 def on_call_addresses(location) -> list[str]:

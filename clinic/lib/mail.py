@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+# For tasks that talk to a mail server or a broker: a dropped connection is tried again.
+RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
+
 
 def absolute_url(path: str) -> str:
     """A link for an e-mail: the site's public address and the path."""

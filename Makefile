@@ -7,8 +7,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
+# The demo's staff sign in with their password alone; STAFF_TWO_FACTOR=1 asks for a code too.
+STAFF_TWO_FACTOR ?= 0
 # Settings for serving locally on plain http with production-like pages (no debug tracebacks).
-LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0
+LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR)
 
 .PHONY: help install db-ready run dev test lint format bench clean
 
@@ -47,7 +49,7 @@ run: install db-ready
 	$(LOCAL_ENV) $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 dev: install db-ready
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "clinic.accounts",
     "clinic.locations",
     "clinic.content",
@@ -53,6 +56,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Deny by default: every view needs a login unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff finish signing in with a code from an authenticator app (STAFF_TWO_FACTOR).
+    "clinic.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -101,6 +107,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:home"
+# Staff (anyone who may open the staff area or the Django admin) sign in with a password and
+# a code from an authenticator app. Only a local demo should turn this off.
+STAFF_TWO_FACTOR = env.bool("STAFF_TWO_FACTOR", default=True)
+# The Django admin lists staff members' devices (to reset one) without their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGOUT_REDIRECT_URL = "content:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
@@ -153,6 +164,8 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Ketamine Clinic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CLINIC_NAME = env("CLINIC_NAME", default="Ketamine Clinic")
+# The name authenticator apps show beside a staff member's codes.
+OTP_TOTP_ISSUER = CLINIC_NAME
 # The portal's public address, for links in e-mails sent from Celery (no request there).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 

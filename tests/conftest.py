@@ -10,6 +10,7 @@ from hypothesis import settings as hypothesis_settings
 
 from clinic.accounts.roles import Role
 from tests.factories import UserFactory
+from tests.logins import log_in
 
 # Wall-clock deadlines make property tests fail on a busy machine, not on a wrong answer.
 hypothesis_settings.register_profile("clinic", deadline=None)
@@ -41,6 +42,12 @@ def clinic_admin(db):
     return UserFactory(role=Role.CLINIC_ADMIN, email="boss@example.com", is_staff=True)
 
 
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, past the second step of signing in as well."""
+    return log_in(client, admin_user)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The production hasher takes most of a second per password on purpose. Logging in
@@ -63,7 +70,7 @@ def client_as(client, request):
 
     def _login(persona):
         if persona != "anonymous":
-            client.force_login(request.getfixturevalue(persona))
+            log_in(client, request.getfixturevalue(persona))
         return client
 
     return _login

@@ -265,7 +265,14 @@ def test_the_demo_users_can_log_in_with_the_printed_password(client):
     )
 
     assert response.status_code == 302
-    assert client.get(reverse("accounts:staff_home")).status_code == 200
+    # Signed in: what is left is the staff member's second step, set up on first sign-in.
+    staff_home = client.get(reverse("accounts:staff_home"))
+    assert staff_home["Location"] == f"{reverse('second_factor')}?next=/staff/"
+    assert (
+        client.get(staff_home["Location"], follow=True)
+        .redirect_chain[-1][0]
+        .startswith(reverse("second_factor_setup"))
+    )
 
 
 @pytest.mark.django_db

@@ -77,3 +77,30 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Set my new password"))
+
+
+class SecondFactorForm(forms.Form):
+    """A code from the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="The 6 digits your authenticator app shows now, or one of your backup codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, submit_label="Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's form also carries where to go next
+        self.helper.disable_csrf = True
+        self.helper.add_input(Submit("submit", submit_label))
+
+
+class AuthenticatorSetupForm(SecondFactorForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, submit_label="Turn on two-step sign-in", **kwargs)
+        self.fields["code"].help_text = "The 6 digits the app shows for this account."
+        self.fields["code"].widget.attrs.update(inputmode="numeric", autofocus=False)

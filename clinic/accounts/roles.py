@@ -40,6 +40,13 @@ _CONSENT_EDITING = [
     *(f"patients.{action}_consentdocument" for action in ("view", "add", "change")),
     "patients.publish_consentdocument",
 ]
+# Resetting a staff member's two-step sign-in (a lost phone): deleting their devices in the
+# Django admin, which never shows the secrets (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+_SECOND_FACTOR_RESET = [
+    f"{app}.{action}_{model}"
+    for app, model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice"))
+    for action in ("view", "delete")
+]
 _INFUSION_DESK = ["infusions.view_infusionappointment", "infusions.add_infusionappointment"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
@@ -76,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "audit.view_accessevent",
         "patients.view_consentsignature",
         *_CONSENT_EDITING,
+        *_SECOND_FACTOR_RESET,
     ],
 }
 

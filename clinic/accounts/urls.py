@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from . import views
+from .middleware import second_factor_exempt
 
 app_name = "accounts"
 
@@ -16,7 +17,15 @@ urlpatterns = [
 # templates and LOGIN_URL expect them.
 auth_urlpatterns = [
     path("login/", login_not_required(views.LoginView.as_view()), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
+    path("two-step/", views.second_factor_verify, name="second_factor"),
+    path("two-step/setup/", views.second_factor_setup, name="second_factor_setup"),
+    path(
+        "two-step/settings/",
+        views.SecondFactorSettingsView.as_view(),
+        name="second_factor_settings",
+    ),
+    path("two-step/backup-codes/", views.backup_codes_new, name="backup_codes_new"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",

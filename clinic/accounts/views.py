@@ -1,11 +1,25 @@
+import django_otp
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_ratelimit.decorators import ratelimit
 
-from .forms import LoginForm, PasswordResetForm, SetPasswordForm
+from . import second_factor
+from .forms import (
+    AuthenticatorSetupForm,
+    LoginForm,
+    PasswordResetForm,
+    SecondFactorForm,
+    SetPasswordForm,
+)
+from .middleware import second_factor_exempt
 from .permissions import STAFF_AREA, StaffRequiredMixin
 
 
@@ -54,3 +68,123 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     success_url = reverse_lazy("password_reset_complete")
+
+
+# Two-step sign-in -------------------------------------------------------------------------
+
+
+def _next_url(request) -> str:
+    """Where to go once the code is given: the page asked for, if it is one of ours."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return str(reverse_lazy(settings.LOGIN_REDIRECT_URL))
+
+
+def _not_needed(request):
+    return not second_factor.second_factor_required(request.user) or request.user.is_verified()
+
+
+@second_factor_exempt
+@never_cache
+@ratelimit(key="user", rate="30/h", method="POST")
+def second_factor_verify(request):
+    """The second step of signing in, for staff who have set it up."""
+    if _not_needed(request):
+        return redirect(_next_url(request))
+    if not second_factor.has_second_factor(request.user):
+        return redirect(f"{reverse_lazy('second_factor_setup')}?{request.GET.urlencode()}")
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = second_factor.second_factor_check(request.user, form.cleaned_data["code"])
+        if result.device is not None:
+            django_otp.login(request, result.device)
+            if result.device.name == second_factor.BACKUP_CODES_NAME:
+                left = second_factor.backup_codes_left(request.user)
+                messages.warning(
+                    request,
+                    f"You signed in with a backup code; {left} left. Each works once: "
+                    "make a new set under Two-step sign-in in the staff area when you run low.",
+                )
+            return redirect(_next_url(request))
+        if result.throttled:
+            form.add_error("code", "Too many wrong codes. Wait a minute, then try again.")
+        else:
+            form.add_error(
+                "code",
+                "That code did not work. Use the code showing now in your authenticator "
+                "app (it changes every 30 seconds), or a backup code you have not used.",
+            )
+    return render(
+        request,
+        "accounts/second_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+    )
+
+
+@second_factor_exempt
+@never_cache
+@ratelimit(key="user", rate="30/h", method="POST")
+def second_factor_setup(request):
+    """First sign-in of a staff member: link an authenticator app, then show backup codes."""
+    if _not_needed(request):
+        return redirect(_next_url(request))
+    if second_factor.has_second_factor(request.user):
+        return redirect(f"{reverse_lazy('second_factor')}?{request.GET.urlencode()}")
+    device = second_factor.authenticator_for_setup(request.user)
+    form = AuthenticatorSetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        confirmed = second_factor.authenticator_confirm(
+            request.user, device.pk, form.cleaned_data["code"]
+        )
+        if confirmed is not None:
+            django_otp.login(request, confirmed.device)
+            return render(
+                request,
+                "accounts/backup_codes.html",
+                {"codes": confirmed.backup_codes, "next": _next_url(request), "first": True},
+            )
+        form.add_error(
+            "code",
+            "That code did not match. Check the app shows the code for this account, and "
+            "type the 6 digits showing now.",
+        )
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            "qr_code": second_factor.authenticator_qr_data_url(device),
+            "key": second_factor.authenticator_key(device),
+        },
+    )
+
+
+class SecondFactorSettingsView(StaffRequiredMixin, TemplateView):
+    """Where a signed-in staff member sees how many backup codes are left."""
+
+    template_name = "accounts/second_factor_settings.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            two_factor_on=settings.STAFF_TWO_FACTOR,
+            codes_left=second_factor.backup_codes_left(self.request.user),
+            **kwargs,
+        )
+
+
+@never_cache
+@require_POST
+def backup_codes_new(request):
+    """A new sheet of backup codes (the old ones stop working), shown once."""
+    if not second_factor.second_factor_required(request.user):
+        return redirect("accounts:home")
+    codes = second_factor.backup_codes_replace(request.user)
+    return render(
+        request,
+        "accounts/backup_codes.html",
+        {"codes": codes, "next": str(reverse_lazy("second_factor_settings")), "first": False},
+    )

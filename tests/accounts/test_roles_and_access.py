@@ -22,6 +22,7 @@ from tests.access import (
     matrix,
 )
 from tests.factories import FAQEntryFactory, PageFactory, UserFactory
+from tests.logins import log_in
 
 # Who gets what on a staff page, by persona.
 STAFF_AREA = matrix(front_desk=ALLOWED, clinician=ALLOWED, clinic_admin=ALLOWED)
@@ -108,9 +109,9 @@ def test_a_clinic_admin_publishing_a_page_puts_it_on_the_site(client_as):
 def test_the_staff_home_shows_a_clinic_admin_every_area_and_front_desk_only_locations(
     client, front_desk, clinic_admin
 ):
-    client.force_login(front_desk)
+    log_in(client, front_desk)
     desk_page = client.get(reverse("accounts:staff_home")).text
-    client.force_login(clinic_admin)
+    log_in(client, clinic_admin)
     admin_page = client.get(reverse("accounts:staff_home")).text
 
     assert reverse("locations:staff_list") in desk_page
@@ -225,7 +226,7 @@ def test_a_patient_holds_no_staff_permission(patient):
 
 @pytest.mark.django_db
 def test_a_person_with_no_role_lands_on_the_plain_account_page(client):
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.get(reverse("accounts:home"))
 
@@ -249,7 +250,7 @@ def test_sync_roles_puts_back_a_permission_someone_removed_by_hand():
 def test_adding_a_second_account_for_an_address_in_another_case_explains_the_address_is_taken(
     client,
 ):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    log_in(client, UserFactory(is_staff=True, is_superuser=True))
     UserFactory(email="jordan@example.com")
 
     response = client.post(

@@ -107,12 +107,37 @@ def seeded(committed_db):
 
 
 def log_in(page, email, password="clinic-demo-2026"):
-    """Log in through the real form (the demo password unless told otherwise)."""
+    """Log in through the real form (the demo password unless told otherwise); staff then
+    type a code from an authenticator app, as they do for real."""
+    code = authenticator_code_for(email)  # before signing in: the app is already set up
     page.goto("/accounts/login/")
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    if code is not None:
+        page.get_by_label("Code").fill(code)
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: "/accounts/two-step/" not in url)
+
+
+def authenticator_code_for(email):
+    """The code a staff member's authenticator app shows now, or None for who needs none.
+
+    Each call links a new app (a real device in the database, with its own key): a code is
+    accepted once, and a test may log the same person in twice within its 30 seconds."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from clinic.accounts.models import User
+    from clinic.accounts.second_factor import AUTHENTICATOR_NAME, second_factor_required
+
+    user = User.objects.get(email__iexact=email)
+    if not second_factor_required(user):
+        return None
+    device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
 
 
 def wait_for_mail(mailoutbox, to, seconds=15):

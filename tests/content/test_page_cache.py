@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from clinic.content.models import FAQEntry, Page
 from clinic.content.services import page_publish
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_hiding_a_question_removes_it_from_the_cached_faq(client):
 
 def test_a_signed_in_person_never_gets_a_visitors_copy(client, clinician):
     client.get("/")
-    client.force_login(clinician)
+    log_in(client, clinician)
     response = client.get("/")
     assert "Staff area" in response.text
     assert "Log in" not in response.text

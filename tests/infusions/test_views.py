@@ -26,6 +26,7 @@ from tests.factories import (
     OpeningHoursFactory,
     consent_signed_by,
 )
+from tests.logins import log_in
 from tests.screening.factories import PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
@@ -302,7 +303,7 @@ def test_the_admin_never_adds_an_infusion_for_a_clinic_admin(client, clinic_admi
     assert clinic_admin.is_staff
     assert clinic_admin.has_perm("infusions.add_infusionappointment")
     submit(record)
-    client.force_login(clinic_admin)
+    log_in(client, clinic_admin)
     url = "/admin/infusions/infusionappointment/add/"
 
     opened = client.get(url)

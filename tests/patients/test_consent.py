@@ -33,6 +33,7 @@ from patients.consent_services import (
 from patients.models import ConsentDocument, ConsentSignature
 from tests.access import ALLOWED, FORBIDDEN, NOT_FOUND, TO_LOGIN, assert_responds
 from tests.factories import LocationFactory, consent_signed_by
+from tests.logins import log_in
 from tests.screening.factories import PatientFactory
 
 # For the whole module, not only through fixtures: the persona of a parametrized access test
@@ -268,7 +269,7 @@ def test_a_signature_records_who_signed_when_where_from_and_exactly_what_they_re
 def test_a_signature_through_the_page_records_the_address_and_browser_of_the_request(
     client, patient, record, document
 ):
-    client.force_login(patient)
+    log_in(client, patient)
 
     response = client.post(
         reverse("patients:consent_sign"),
@@ -417,7 +418,7 @@ def test_a_small_png_drawing_is_kept_privately_with_the_signature(record, docume
 def test_a_refused_signature_keeps_the_typed_name_and_ticked_boxes_and_says_what_is_wrong(
     client, patient, record, document
 ):
-    client.force_login(patient)
+    log_in(client, patient)
     ticked = section_keys(document)[:3]
     unticked = [s["heading"] for s in document.sections[3:]]
 
@@ -449,7 +450,7 @@ def test_a_refused_signature_keeps_the_typed_name_and_ticked_boxes_and_says_what
 def test_a_consent_changed_while_the_patient_read_it_is_said_above_the_form(
     client, patient, record, document
 ):
-    client.force_login(patient)
+    log_in(client, patient)
 
     response = client.post(
         reverse("patients:consent_sign"),
@@ -485,7 +486,7 @@ def test_a_consent_changed_while_the_patient_read_it_is_said_above_the_form(
 def test_a_drawing_that_is_not_a_sound_png_is_refused_by_the_page_beside_the_pad(
     client, patient, record, document, drawn, message
 ):
-    client.force_login(patient)
+    log_in(client, patient)
 
     response = client.post(
         reverse("patients:consent_sign"),
@@ -599,7 +600,7 @@ def test_the_page_says_the_pdf_is_being_prepared_until_it_is_stored(
     client, patient, record, document
 ):
     signature = consent_signed_by(record, document)
-    client.force_login(patient)
+    log_in(client, patient)
 
     download = client.get(reverse("patients:consent_pdf", args=[signature.pk]))
     detail = client.get(reverse("patients:consent_detail", args=[signature.pk]))
@@ -613,7 +614,7 @@ def test_the_page_says_the_pdf_is_being_prepared_until_it_is_stored(
 
 
 def test_the_page_offers_the_download_once_the_pdf_is_stored(client, patient, signature):
-    client.force_login(patient)
+    log_in(client, patient)
 
     detail = client.get(reverse("patients:consent_detail", args=[signature.pk]))
 
@@ -716,7 +717,7 @@ def test_after_a_new_major_version_the_dashboard_asks_for_the_new_signature(
     client, patient, signed_v1, document
 ):
     publish(document, major=2)
-    client.force_login(patient)
+    log_in(client, patient)
 
     page = client.get(reverse("patients:dashboard")).text
 
@@ -739,7 +740,7 @@ def test_after_a_new_major_version_the_signing_page_shows_it_and_names_the_old_o
     client, patient, signed_v1, document
 ):
     new = publish(document, major=2)
-    client.force_login(patient)
+    log_in(client, patient)
 
     response = client.get(reverse("patients:consent_sign"))
 

@@ -22,6 +22,7 @@ from clinic.locations.models import ConsultantHours, Location, OpeningHours
 from patients.models import Consultation
 from patients.selectors import BOOKING_HORIZON_DAYS
 from tests.factories import LocationFactory, UserFactory
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -496,13 +497,13 @@ def in_the_cancellation(client, consultation, manage, mailoutbox, capture):
 
 
 def in_the_staff_list(client, consultation, manage, mailoutbox, capture):
-    client.force_login(UserFactory(role=Role.FRONT_DESK))
+    log_in(client, UserFactory(role=Role.FRONT_DESK))
     url = f"{reverse('patients:staff_consultations')}?location={consultation.location.slug}"
     return client.get(url).text, "{t:%a %b} {t.day}, {time}"
 
 
 def on_the_patient_dashboard(client, consultation, manage, mailoutbox, capture):
-    client.force_login(UserFactory(role=Role.PATIENT, email=consultation.email))
+    log_in(client, UserFactory(role=Role.PATIENT, email=consultation.email))
     return client.get(reverse("patients:dashboard")).text, "{t:%A, %B} {t.day} at {time}"
 
 

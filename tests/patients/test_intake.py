@@ -19,6 +19,7 @@ from PIL import Image
 
 from patients.intake import STEP_SLUGS
 from patients.models import Medication, Patient
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def all_steps(location):
 
 @pytest.fixture
 def as_patient(client, patient):
-    client.force_login(patient)
+    log_in(client, patient)
     return client
 
 
@@ -571,7 +572,7 @@ def test_a_picture_in_another_format_is_refused(as_patient, patient, media_root)
 def typed_while_logged_out(client, user, slug="about-you", data=ABOUT_YOU):
     """Open a step, lose the session, then send the step: what happens at a kitchen table
     when the session times out halfway through."""
-    client.force_login(user)
+    log_in(client, user)
     owner = input_value(client.get(step_url(slug)).text, "draft_owner")
     assert owner
     client.logout()
@@ -588,7 +589,7 @@ def test_a_step_sent_after_the_session_ended_asks_to_log_in_and_keeps_the_typing
     assert response["Location"] == f"{reverse('login')}?next={step_url('about-you')}"
     assert not Patient.objects.filter(legal_last_name="Ashcombe").exists()
 
-    client.force_login(patient)
+    log_in(client, patient)
     page = client.get(step_url("about-you")).text
 
     assert KEPT in page
@@ -604,7 +605,7 @@ def test_a_step_sent_after_the_session_ended_asks_to_log_in_and_keeps_the_typing
 def test_the_kept_medication_list_comes_back_too(client, patient):
     typed_while_logged_out(client, patient, slug="medications", data=medications(SERTRALINE, XANAX))
 
-    client.force_login(patient)
+    log_in(client, patient)
     page = client.get(step_url("medications")).text
 
     assert KEPT in page
@@ -617,21 +618,21 @@ def test_someone_else_logging_in_on_the_same_computer_never_sees_the_typing(
 ):
     typed_while_logged_out(client, patient)
 
-    client.force_login(other_patient)
+    log_in(client, other_patient)
     page = client.get(step_url("about-you")).text
 
     assert KEPT not in page
     assert "Zephyrine" not in page
     assert "12 Elm Street" not in page
     # Nor later, once the first patient logs back in on another computer.
-    client.force_login(patient)
+    log_in(client, patient)
     assert "12 Elm Street" not in client.get(step_url("about-you")).text
 
 
 def test_a_step_sent_logged_out_without_a_genuine_owner_keeps_nothing(client, patient):
     client.post(step_url("about-you"), {**ABOUT_YOU, "draft_owner": "MQ:forged:signature"})
 
-    client.force_login(patient)
+    log_in(client, patient)
     page = client.get(step_url("about-you")).text
 
     assert KEPT not in page

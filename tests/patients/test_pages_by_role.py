@@ -23,6 +23,7 @@ from tests.access import (
     matrix,
 )
 from tests.factories import LocationFactory
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,7 @@ def two_intakes(patient, other_patient):
     ("me", "them"), [("patient", "other_patient"), ("other_patient", "patient")]
 )
 def test_a_patient_sees_only_their_own_intake(client, request, two_intakes, me, them):
-    client.force_login(request.getfixturevalue(me))
+    log_in(client, request.getfixturevalue(me))
     my_first, my_last = NAMES[me]
     their_first, their_last = NAMES[them]
 

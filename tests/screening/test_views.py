@@ -16,6 +16,7 @@ from clinic.audit.models import AccessEvent
 from screening.models import Screening, ScreeningDecision
 from screening.questions import DEFAULT_QUESTIONS, YES_NO
 from tests.access import ALLOWED, FORBIDDEN, REDIRECT, assert_responds, matrix
+from tests.logins import log_in
 from tests.screening.factories import MedicationFactory, PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
@@ -343,7 +344,7 @@ def test_the_clinicians_question_reaches_the_dashboard_and_the_reply_returns_to_
     client, clinician, patient, screening
 ):
     review_url = reverse("screening:review", args=[screening.pk])
-    client.force_login(clinician)
+    log_in(client, clinician)
     asked = client.post(
         review_url,
         {
@@ -357,7 +358,7 @@ def test_the_clinicians_question_reaches_the_dashboard_and_the_reply_returns_to_
         r"<tbody>.*?</tbody>", client.get(reverse("screening:queue")).text, re.S
     ).group(0)
 
-    client.force_login(patient)
+    log_in(client, patient)
     dashboard = html.unescape(client.get(reverse("patients:dashboard")).text)
     assert QUESTION in dashboard
     assert reverse("screening:reply") in dashboard
@@ -365,7 +366,7 @@ def test_the_clinicians_question_reaches_the_dashboard_and_the_reply_returns_to_
     assert replied["Location"] == reverse("patients:dashboard")
     assert QUESTION not in html.unescape(client.get(reverse("patients:dashboard")).text)
 
-    client.force_login(clinician)
+    log_in(client, clinician)
     queue = client.get(reverse("screening:queue")).text
     assert "Marisol Quenby-Test" in re.search(r"<tbody>.*?</tbody>", queue, re.S).group(0)
     review = client.get(review_url).text

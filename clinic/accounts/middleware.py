@@ -1,0 +1,36 @@
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+
+from .second_factor import second_factor_required
+
+
+def second_factor_exempt(view_func):
+    """A page a signed-in person may open before giving their code (the code pages, log out)."""
+    view_func.second_factor_exempt = True
+    return view_func
+
+
+class SecondFactorMiddleware:
+    """Staff who have typed their password but not yet a code see only the public site and
+    the code pages: every other page sends them to give their code first, then back.
+
+    After LoginRequiredMiddleware and django-otp's OTPMiddleware, which says whether the
+    session has been verified with a device."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None  # a public page
+        if getattr(view_func, "second_factor_exempt", False):
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if not second_factor_required(user):
+            return None
+        return redirect_to_login(request.get_full_path(), reverse("second_factor"))

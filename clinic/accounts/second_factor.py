@@ -1,0 +1,126 @@
+"""Two-step sign-in for staff: a password, then a code from an authenticator app.
+
+django-otp keeps the devices and checks the codes (each code once, with a growing delay
+after wrong ones); this module says who needs a second step and sets a person up with an
+authenticator app and a sheet of one-time backup codes.
+"""
+
+import base64
+from dataclasses import dataclass
+
+import django_otp
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .permissions import STAFF_AREA
+
+AUTHENTICATOR_NAME = "Authenticator app"
+BACKUP_CODES_NAME = "Backup codes"
+BACKUP_CODE_COUNT = 10
+
+
+def second_factor_required(user) -> bool:
+    """Does this signed-in person need a code as well as their password? Anyone who can
+    reach patients' records or the site's settings: the staff area or the Django admin."""
+    if not settings.STAFF_TWO_FACTOR or not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or user.has_perm(STAFF_AREA)
+
+
+def has_second_factor(user) -> bool:
+    """Has the person an authenticator app set up (so they verify, rather than set up)?
+    A clinic admin resets a lost phone by deleting the app's device; leftover backup codes
+    then do not stand in the way of setting up the new phone."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def authenticator_for_setup(user) -> TOTPDevice:
+    """The authenticator being set up: the same one on every visit until it is confirmed,
+    so a code scanned before a reload still works."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
+
+
+def authenticator_key(device: TOTPDevice) -> str:
+    """The secret in the form authenticator apps take by hand, in groups of four."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def authenticator_qr_data_url(device: TOTPDevice) -> str:
+    """The device's otpauth:// address as a QR code, an SVG inlined as a data: URL (the
+    Content-Security-Policy allows data: images, and nothing is fetched)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    device: TOTPDevice
+    backup_codes: list[str]
+
+
+def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
+    """Confirm the authenticator being set up with a code it shows, and issue backup codes.
+    None when the code is wrong or the person already has a second factor (setting up a
+    new one then goes through a clinic admin, so a stolen password cannot add a phone)."""
+    with transaction.atomic():
+        if has_second_factor(user):
+            return None
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(pk=device_id, user=user, confirmed=False)
+            .first()
+        )
+        if device is None or not device.verify_token(normalize_code(code)):
+            return None
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        return Confirmed(device, backup_codes_replace(user))
+
+
+def backup_codes_replace(user) -> list[str]:
+    """A fresh sheet of one-time codes; the codes of any earlier sheet stop working."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, name=BACKUP_CODES_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+def backup_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    device: object | None
+    throttled: bool = False
+
+
+def second_factor_check(user, code: str) -> CheckResult:
+    """Check a code against each of the person's confirmed devices (the app, then the
+    backup codes). A device that has seen too many wrong codes lately refuses to check
+    for a while; the result says so, so the page can ask the person to wait."""
+    code = normalize_code(code)
+    throttled = False
+    for device in django_otp.devices_for_user(user, confirmed=True):
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            throttled = True
+            continue
+        verified = django_otp.verify_token(user, device.persistent_id, code)
+        if verified is not None:
+            return CheckResult(verified)
+    return CheckResult(None, throttled=throttled)
+
+
+def normalize_code(code: str) -> str:
+    """Codes are typed with spaces or dashes now and then; backup codes in either case."""
+    return "".join(code.split()).replace("-", "").lower()

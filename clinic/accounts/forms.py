@@ -98,6 +98,11 @@ class SecondFactorForm(forms.Form):
         self.helper.disable_csrf = True
         self.helper.add_input(Submit("submit", submit_label))
 
+    def forget_code(self):
+        """A refused code is not shown again (it may be a good backup code, sent too soon)."""
+        self.data = self.data.copy()
+        self.data["code"] = ""
+
 
 class AuthenticatorSetupForm(SecondFactorForm):
     def __init__(self, *args, **kwargs):

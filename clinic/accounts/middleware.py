@@ -11,8 +11,8 @@ def second_factor_exempt(view_func):
 
 
 class SecondFactorMiddleware:
-    """Staff who have typed their password but not yet a code see only the public site and
-    the code pages: every other page sends them to give their code first, then back.
+    """Staff who have typed their password but not yet a code see only the code pages and
+    "Log out": every other page sends them to give their code first, then back.
 
     After LoginRequiredMiddleware and django-otp's OTPMiddleware, which says whether the
     session has been verified with a device."""
@@ -24,8 +24,6 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "login_required", True):
-            return None  # a public page
         if getattr(view_func, "second_factor_exempt", False):
             return None
         user = request.user
@@ -33,4 +31,6 @@ class SecondFactorMiddleware:
             return None
         if not second_factor_required(user):
             return None
+        # Public pages too: a few of them (intake, the safety questions) keep a visitor's
+        # draft and act for the signed-in person, so only the code pages are open.
         return redirect_to_login(request.get_full_path(), reverse("second_factor"))

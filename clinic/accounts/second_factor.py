@@ -6,6 +6,8 @@ authenticator app and a sheet of one-time backup codes.
 """
 
 import base64
+import math
+import re
 from dataclasses import dataclass
 
 import django_otp
@@ -13,9 +15,11 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import tasks
 from .permissions import STAFF_AREA
 
 AUTHENTICATOR_NAME = "Authenticator app"
@@ -38,10 +42,11 @@ def has_second_factor(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def authenticator_for_setup(user) -> TOTPDevice:
-    """The authenticator being set up: the same one on every visit until it is confirmed,
-    so a code scanned before a reload still works."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+def authenticator_for_setup(user, pending_id: int | None) -> TOTPDevice:
+    """The authenticator this browser is setting up: the one whose id its session keeps, so
+    a code scanned before a reload still works, or else a new one. Each session gets its
+    own key, so no one else signed in with the same password sees the key being set up."""
+    device = TOTPDevice.objects.filter(pk=pending_id, user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
 
 
@@ -66,8 +71,9 @@ class Confirmed:
 
 def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
     """Confirm the authenticator being set up with a code it shows, and issue backup codes.
-    None when the code is wrong or the person already has a second factor (setting up a
-    new one then goes through a clinic admin, so a stolen password cannot add a phone)."""
+    None when the code is wrong or the person already has an app (a new one then goes
+    through a clinic admin, so a stolen password cannot add a phone). Keys other sessions
+    were shown, and never confirmed, are dropped."""
     with transaction.atomic():
         if has_second_factor(user):
             return None
@@ -80,7 +86,10 @@ def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
             return None
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        return Confirmed(device, backup_codes_replace(user))
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        codes = backup_codes_replace(user)
+        transaction.on_commit(lambda: tasks.send_second_factor_notice.delay(user_id=user.pk))
+        return Confirmed(device, codes)
 
 
 def backup_codes_replace(user) -> list[str]:
@@ -101,24 +110,30 @@ def backup_codes_left(user) -> int:
 @dataclass(frozen=True)
 class CheckResult:
     device: object | None
-    throttled: bool = False
+    wait_seconds: int = 0  # > 0: too many wrong codes lately; nothing was checked
 
 
 def second_factor_check(user, code: str) -> CheckResult:
-    """Check a code against each of the person's confirmed devices (the app, then the
-    backup codes). A device that has seen too many wrong codes lately refuses to check
-    for a while; the result says so, so the page can ask the person to wait."""
+    """Check a code: six digits against the authenticator app, anything else against the
+    backup codes, so a mistyped app code never holds up the backup codes. After wrong codes
+    a device refuses to check for a while (1 s, then 2, 4, ...); the result says how long."""
     code = normalize_code(code)
-    throttled = False
-    for device in django_otp.devices_for_user(user, confirmed=True):
-        allowed, _ = device.verify_is_allowed()
+    model = TOTPDevice if re.fullmatch(r"\d{6}", code) else StaticDevice
+    wait = 0
+    for device in model.objects.devices_for_user(user, confirmed=True):
+        allowed, details = device.verify_is_allowed()
         if not allowed:
-            throttled = True
+            locked_until = (details or {}).get("locked_until")
+            if locked_until is not None:
+                left = math.ceil((locked_until - timezone.now()).total_seconds())
+                wait = max(wait, left, 1)
+            else:
+                wait = max(wait, 1)
             continue
         verified = django_otp.verify_token(user, device.persistent_id, code)
         if verified is not None:
             return CheckResult(verified)
-    return CheckResult(None, throttled=throttled)
+    return CheckResult(None, wait_seconds=wait)
 
 
 def normalize_code(code: str) -> str:

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from clinic.lib.mail import RETRY, send_templated
+
 
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
 def send_password_reset_email(*, user_id: int, domain: str, use_https: bool) -> None:
@@ -25,3 +27,18 @@ def send_password_reset_email(*, user_id: int, domain: str, use_https: bool) -> 
     subject = render_to_string("registration/password_reset_subject.txt", context)
     body = render_to_string("registration/password_reset_email.txt", context)
     send_mail(" ".join(subject.split()), body, None, [user.email])
+
+
+@shared_task(**RETRY)
+def send_second_factor_notice(*, user_id: int) -> None:
+    """Tell a staff member two-step sign-in was just set up on their account: if it was not
+    them, someone has their password and should not keep a working code."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    send_templated(
+        to=user.email,
+        subject=f"Two-step sign-in is on for your {settings.CLINIC_NAME} account",
+        template="accounts/email/second_factor_on.txt",
+        context={"user": user},
+    )

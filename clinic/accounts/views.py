@@ -1,3 +1,5 @@
+from functools import wraps
+
 import django_otp
 from django.conf import settings
 from django.contrib import messages
@@ -83,17 +85,36 @@ def _next_url(request) -> str:
     return str(reverse_lazy(settings.LOGIN_REDIRECT_URL))
 
 
-def _not_needed(request):
-    return not second_factor.second_factor_required(request.user) or request.user.is_verified()
+def _code_page(view):
+    """A page of the second step: open before the code is given, never cached, and slowed
+    after many tries. Once the person needs no code, or has given it, it steps aside."""
+
+    @wraps(view)
+    def page(request):
+        user = request.user
+        if not second_factor.second_factor_required(user) or user.is_verified():
+            return redirect(_next_url(request))
+        return view(request)
+
+    return second_factor_exempt(
+        never_cache(ratelimit(key="user", rate="30/h", method="POST")(page))
+    )
 
 
-@second_factor_exempt
-@never_cache
-@ratelimit(key="user", rate="30/h", method="POST")
+# The id of the authenticator this session is setting up (its key is shown to it alone).
+PENDING_AUTHENTICATOR = "second_factor_pending_device"
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = -(-seconds // 60)
+    return f"{minutes} minutes"
+
+
+@_code_page
 def second_factor_verify(request):
     """The second step of signing in, for staff who have set it up."""
-    if _not_needed(request):
-        return redirect(_next_url(request))
     if not second_factor.has_second_factor(request.user):
         return redirect(f"{reverse_lazy('second_factor_setup')}?{request.GET.urlencode()}")
     form = SecondFactorForm(request.POST or None)
@@ -109,14 +130,19 @@ def second_factor_verify(request):
                     "make a new set under Two-step sign-in in the staff area when you run low.",
                 )
             return redirect(_next_url(request))
-        if result.throttled:
-            form.add_error("code", "Too many wrong codes. Wait a minute, then try again.")
+        if result.wait_seconds:
+            form.add_error(
+                "code",
+                "That was too soon after a wrong code, so it was not checked. Try again in "
+                f"{_duration(result.wait_seconds)}.",
+            )
         else:
             form.add_error(
                 "code",
                 "That code did not work. Use the code showing now in your authenticator "
                 "app (it changes every 30 seconds), or a backup code you have not used.",
             )
+        form.forget_code()
     return render(
         request,
         "accounts/second_factor_verify.html",
@@ -124,16 +150,15 @@ def second_factor_verify(request):
     )
 
 
-@second_factor_exempt
-@never_cache
-@ratelimit(key="user", rate="30/h", method="POST")
+@_code_page
 def second_factor_setup(request):
     """First sign-in of a staff member: link an authenticator app, then show backup codes."""
-    if _not_needed(request):
-        return redirect(_next_url(request))
     if second_factor.has_second_factor(request.user):
         return redirect(f"{reverse_lazy('second_factor')}?{request.GET.urlencode()}")
-    device = second_factor.authenticator_for_setup(request.user)
+    device = second_factor.authenticator_for_setup(
+        request.user, request.session.get(PENDING_AUTHENTICATOR)
+    )
+    request.session[PENDING_AUTHENTICATOR] = device.pk
     form = AuthenticatorSetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         confirmed = second_factor.authenticator_confirm(
@@ -141,6 +166,7 @@ def second_factor_setup(request):
         )
         if confirmed is not None:
             django_otp.login(request, confirmed.device)
+            del request.session[PENDING_AUTHENTICATOR]
             return render(
                 request,
                 "accounts/backup_codes.html",
@@ -151,6 +177,7 @@ def second_factor_setup(request):
             "That code did not match. Check the app shows the code for this account, and "
             "type the 6 digits showing now.",
         )
+        form.forget_code()
     return render(
         request,
         "accounts/second_factor_setup.html",

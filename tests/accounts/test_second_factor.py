@@ -13,13 +13,16 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core.checks import Tags, run_checks
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.accounts import second_factor
 from clinic.accounts.roles import Role
+from patients.models import Patient
 from tests.access import FORBIDDEN, TO_LOGIN, assert_sent_to_login
 from tests.factories import UserFactory
 from tests.logins import log_in
@@ -43,7 +46,7 @@ def code_from_key(key_shown):
 
 
 def set_up_authenticator(user):
-    device = second_factor.authenticator_for_setup(user)
+    device = second_factor.authenticator_for_setup(user, None)
     confirmed = second_factor.authenticator_confirm(user, device.pk, code_now(device))
     assert confirmed is not None
     return confirmed
@@ -89,11 +92,14 @@ def test_a_local_demo_can_turn_the_second_step_off(settings, clinician):
 
 
 @pytest.mark.django_db
-def test_setting_up_offers_the_same_key_until_it_is_confirmed(clinician):
-    first = second_factor.authenticator_for_setup(clinician)
-    again = second_factor.authenticator_for_setup(clinician)
+def test_a_session_is_offered_the_same_key_until_it_confirms_it_and_no_one_else_is(
+    clinician, front_desk
+):
+    first = second_factor.authenticator_for_setup(clinician, None)
 
-    assert again.pk == first.pk
+    assert second_factor.authenticator_for_setup(clinician, first.pk).pk == first.pk
+    assert second_factor.authenticator_for_setup(clinician, None).key != first.key
+    assert second_factor.authenticator_for_setup(front_desk, first.pk).user == front_desk
     assert second_factor.has_second_factor(clinician) is False
 
 
@@ -107,9 +113,28 @@ def test_a_right_code_confirms_the_app_and_issues_ten_backup_codes(clinician):
     assert second_factor.backup_codes_left(clinician) == 10
 
 
+@pytest.mark.django_db(transaction=True)
+def test_confirming_drops_keys_shown_elsewhere_and_tells_the_person_by_email(clinician, mailoutbox):
+    shown_elsewhere = second_factor.authenticator_for_setup(clinician, None)
+
+    set_up_authenticator(clinician)
+
+    assert not TOTPDevice.objects.filter(pk=shown_elsewhere.pk).exists()
+    assert (
+        second_factor.authenticator_confirm(
+            clinician, shown_elsewhere.pk, code_now(shown_elsewhere)
+        )
+        is None
+    )
+    [notice] = mailoutbox
+    assert notice.to == [clinician.email]
+    assert "Two-step sign-in is on" in notice.subject
+    assert "someone knows your password" in notice.body
+
+
 @pytest.mark.django_db
 def test_a_wrong_code_confirms_nothing(clinician):
-    device = second_factor.authenticator_for_setup(clinician)
+    device = second_factor.authenticator_for_setup(clinician, None)
     wrong = f"{(int(code_now(device)) + 1) % 1_000_000:06d}"
 
     assert second_factor.authenticator_confirm(clinician, device.pk, wrong) is None
@@ -128,7 +153,7 @@ def test_someone_with_an_app_cannot_link_another_without_an_admin(clinician):
 
 @pytest.mark.django_db
 def test_the_key_is_shown_in_groups_an_app_accepts(clinician):
-    device = second_factor.authenticator_for_setup(clinician)
+    device = second_factor.authenticator_for_setup(clinician, None)
 
     key = second_factor.authenticator_key(device)
 
@@ -138,7 +163,7 @@ def test_the_key_is_shown_in_groups_an_app_accepts(clinician):
 
 @pytest.mark.django_db
 def test_the_qr_code_is_an_inline_svg(clinician):
-    device = second_factor.authenticator_for_setup(clinician)
+    device = second_factor.authenticator_for_setup(clinician, None)
 
     data_url = second_factor.authenticator_qr_data_url(device)
 
@@ -177,15 +202,36 @@ def test_someone_elses_code_does_not_work(clinician, front_desk):
     assert second_factor.second_factor_check(clinician, codes[0]).device is None
 
 
+def after_wrong_codes(device, count):
+    """The device as it is right after `count` wrong codes in a row."""
+    device.throttling_failure_count = count
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
+
+
 @pytest.mark.django_db
-def test_wrong_codes_in_a_row_make_the_devices_wait(clinician):
+def test_after_wrong_codes_a_device_waits_before_checking_again(clinician):
     confirmed = set_up_authenticator(clinician)
-    second_factor.second_factor_check(clinician, "000000x")
+    backup = StaticDevice.objects.get(user=clinician)
+    after_wrong_codes(backup, 8)  # the wait doubles each time: 2**7 = 128 seconds
 
     result = second_factor.second_factor_check(clinician, confirmed.backup_codes[0])
 
     assert result.device is None
-    assert result.throttled is True
+    assert 120 <= result.wait_seconds <= 128
+    assert second_factor.backup_codes_left(clinician) == 10  # nothing was used up
+
+
+@pytest.mark.django_db
+def test_a_mistyped_app_code_does_not_hold_up_the_backup_codes(clinician):
+    confirmed = set_up_authenticator(clinician)
+    wrong = f"{(int(code_now(confirmed.device)) + 1) % 1_000_000:06d}"
+
+    assert second_factor.second_factor_check(clinician, wrong).device is None
+    result = second_factor.second_factor_check(clinician, confirmed.backup_codes[0])
+
+    assert result.device is not None
+    assert result.device.name == "Backup codes"
 
 
 @pytest.mark.django_db
@@ -251,11 +297,15 @@ def test_a_posted_form_is_refused_before_the_code_too(client, clinic_admin):
 
 
 @pytest.mark.django_db
-def test_before_the_code_the_public_site_still_opens(client, clinician):
-    client.force_login(clinician)
+@pytest.mark.parametrize("url", ["/", "/intake/", "/screening/"])
+def test_before_the_code_even_public_pages_ask_for_it(client, url):
+    # The intake and the safety questions are open to visitors (to keep a draft) and act for
+    # whoever is signed in: a superuser with only a password must not get that far.
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
 
-    assert client.get("/").status_code == 200
-    assert client.get(reverse("content:faq")).status_code == 200
+    assert sent_to_second_step(client.get(url), url)
+    assert not Patient.objects.filter(user=superuser).exists()
 
 
 @pytest.mark.django_db
@@ -319,8 +369,23 @@ def test_a_wrong_setup_code_is_refused_by_the_field_and_kept(client, clinician):
 
     assert response.status_code == 200
     assert "That code did not match" in response.text
-    assert 'value="12345x"' in response.text
+    assert "12345x" not in response.text  # a refused code is not shown again
     assert sent_to_second_step(client.get("/staff/"), "/staff/")
+
+
+@pytest.mark.django_db
+def test_two_sessions_with_one_password_are_shown_different_keys(client, clinician):
+    other = Client()
+    client.force_login(clinician)
+    other.force_login(clinician)
+
+    mine = client.get(reverse("second_factor_setup")).text
+    theirs = other.get(reverse("second_factor_setup")).text
+    again = client.get(reverse("second_factor_setup")).text
+
+    keys = [re.search(r'id="setup-key">([^<]+)<', page).group(1) for page in (mine, theirs, again)]
+    assert keys[0] != keys[1]
+    assert keys[2] == keys[0]  # a reload keeps the key already scanned
 
 
 @pytest.mark.django_db
@@ -377,7 +442,7 @@ def test_a_wrong_code_is_refused_by_the_field_and_kept(client, clinician):
 
     assert response.status_code == 200
     assert "That code did not work" in response.text
-    assert 'value="99999x"' in response.text
+    assert "99999x" not in response.text
     assert 'aria-invalid="true"' in response.text
 
 
@@ -403,14 +468,15 @@ def test_a_backup_code_signs_in_and_says_how_many_are_left(client, clinician):
 
 
 @pytest.mark.django_db
-def test_after_wrong_codes_the_page_asks_to_wait(client, clinician):
+def test_after_wrong_codes_the_page_says_how_long_to_wait(client, clinician):
     codes = set_up_authenticator(clinician).backup_codes
+    after_wrong_codes(StaticDevice.objects.get(user=clinician), 9)  # 256 seconds
     client.force_login(clinician)
-    client.post(reverse("second_factor"), {"code": "000000"})
 
     response = client.post(reverse("second_factor"), {"code": codes[0]})
 
-    assert "Wait a minute" in response.text
+    assert "it was not checked. Try again in 5 minutes." in response.text
+    assert codes[0] not in response.text
     assert sent_to_second_step(client.get("/staff/"), "/staff/")
 
 

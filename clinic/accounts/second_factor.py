@@ -9,6 +9,7 @@ import base64
 import math
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 import django_otp
 import qrcode
@@ -20,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import tasks
+from .models import User
 from .permissions import STAFF_AREA
 
 AUTHENTICATOR_NAME = "Authenticator app"
@@ -47,7 +49,13 @@ def authenticator_for_setup(user, pending_id: int | None) -> TOTPDevice:
     a code scanned before a reload still works, or else a new one. Each session gets its
     own key, so no one else signed in with the same password sees the key being set up."""
     device = TOTPDevice.objects.filter(pk=pending_id, user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
+    if device is not None:
+        return device
+    # Keys shown a day ago and never confirmed are of no use to anyone.
+    TOTPDevice.objects.filter(
+        user=user, confirmed=False, created_at__lt=timezone.now() - timedelta(days=1)
+    ).delete()
+    return TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
 
 
 def authenticator_key(device: TOTPDevice) -> str:
@@ -75,6 +83,8 @@ def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
     through a clinic admin, so a stolen password cannot add a phone). Keys other sessions
     were shown, and never confirmed, are dropped."""
     with transaction.atomic():
+        # One confirmation at a time per person, so two sessions cannot both link an app.
+        User.objects.select_for_update().get(pk=user.pk)
         if has_second_factor(user):
             return None
         device = (
@@ -88,7 +98,9 @@ def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         codes = backup_codes_replace(user)
-        transaction.on_commit(lambda: tasks.send_second_factor_notice.delay(user_id=user.pk))
+        transaction.on_commit(
+            lambda: tasks.send_second_factor_notice.delay(user_id=user.pk), robust=True
+        )
         return Confirmed(device, codes)
 
 
@@ -121,19 +133,24 @@ def second_factor_check(user, code: str) -> CheckResult:
     model = TOTPDevice if re.fullmatch(r"\d{6}", code) else StaticDevice
     wait = 0
     for device in model.objects.devices_for_user(user, confirmed=True):
-        allowed, details = device.verify_is_allowed()
-        if not allowed:
-            locked_until = (details or {}).get("locked_until")
-            if locked_until is not None:
-                left = math.ceil((locked_until - timezone.now()).total_seconds())
-                wait = max(wait, left, 1)
-            else:
-                wait = max(wait, 1)
+        if device_wait := wait_seconds(device):
+            wait = max(wait, device_wait)
             continue
         verified = django_otp.verify_token(user, device.persistent_id, code)
         if verified is not None:
             return CheckResult(verified)
     return CheckResult(None, wait_seconds=wait)
+
+
+def wait_seconds(device) -> int:
+    """How long the device refuses to check codes after wrong ones (0: it checks now)."""
+    allowed, details = device.verify_is_allowed()
+    if allowed:
+        return 0
+    locked_until = (details or {}).get("locked_until")
+    if locked_until is None:
+        return 1
+    return max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
 
 
 def normalize_code(code: str) -> str:

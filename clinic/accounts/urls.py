@@ -15,6 +15,8 @@ urlpatterns = [
 
 # Django's own names (login, logout, password_reset…), outside the namespace, as its
 # templates and LOGIN_URL expect them.
+# Logging out and resetting a password stay open to staff who have not yet given their code
+# (a reset acts on the link's token, not on whoever is signed in).
 auth_urlpatterns = [
     path("login/", login_not_required(views.LoginView.as_view()), name="login"),
     path("logout/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
@@ -26,20 +28,24 @@ auth_urlpatterns = [
         name="second_factor_settings",
     ),
     path("two-step/backup-codes/", views.backup_codes_new, name="backup_codes_new"),
-    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        second_factor_exempt(views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(),
+        second_factor_exempt(auth_views.PasswordResetDoneView.as_view()),
         name="password_reset_done",
     ),
     path(
         "reset/<uidb64>/<token>/",
-        views.PasswordResetConfirmView.as_view(),
+        second_factor_exempt(views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
     path(
         "reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        second_factor_exempt(auth_views.PasswordResetCompleteView.as_view()),
         name="password_reset_complete",
     ),
 ]

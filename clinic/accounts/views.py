@@ -105,11 +105,18 @@ def _code_page(view):
 PENDING_AUTHENTICATOR = "second_factor_pending_device"
 
 
+def _too_soon(seconds: int) -> str:
+    return (
+        "That was too soon after a wrong code, so it was not checked. Try again in "
+        f"{_duration(seconds)}."
+    )
+
+
 def _duration(seconds: int) -> str:
     if seconds < 60:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     minutes = -(-seconds // 60)
-    return f"{minutes} minutes"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 @_code_page
@@ -131,11 +138,7 @@ def second_factor_verify(request):
                 )
             return redirect(_next_url(request))
         if result.wait_seconds:
-            form.add_error(
-                "code",
-                "That was too soon after a wrong code, so it was not checked. Try again in "
-                f"{_duration(result.wait_seconds)}.",
-            )
+            form.add_error("code", _too_soon(result.wait_seconds))
         else:
             form.add_error(
                 "code",
@@ -154,6 +157,7 @@ def second_factor_verify(request):
 def second_factor_setup(request):
     """First sign-in of a staff member: link an authenticator app, then show backup codes."""
     if second_factor.has_second_factor(request.user):
+        request.session.pop(PENDING_AUTHENTICATOR, None)
         return redirect(f"{reverse_lazy('second_factor')}?{request.GET.urlencode()}")
     device = second_factor.authenticator_for_setup(
         request.user, request.session.get(PENDING_AUTHENTICATOR)
@@ -161,10 +165,10 @@ def second_factor_setup(request):
     request.session[PENDING_AUTHENTICATOR] = device.pk
     form = AuthenticatorSetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        confirmed = second_factor.authenticator_confirm(
-            request.user, device.pk, form.cleaned_data["code"]
-        )
-        if confirmed is not None:
+        code = form.cleaned_data["code"]
+        if wait := second_factor.wait_seconds(device):
+            form.add_error("code", _too_soon(wait))
+        elif confirmed := second_factor.authenticator_confirm(request.user, device.pk, code):
             django_otp.login(request, confirmed.device)
             del request.session[PENDING_AUTHENTICATOR]
             return render(
@@ -172,12 +176,17 @@ def second_factor_setup(request):
                 "accounts/backup_codes.html",
                 {"codes": confirmed.backup_codes, "next": _next_url(request), "first": True},
             )
-        form.add_error(
-            "code",
-            "That code did not match. Check the app shows the code for this account, and "
-            "type the 6 digits showing now.",
-        )
+        else:
+            form.add_error(
+                "code",
+                "That code did not match. Check the app shows the code for this account, and "
+                "type the 6 digits showing now.",
+            )
         form.forget_code()
+    return _setup_page(request, form, device)
+
+
+def _setup_page(request, form, device):
     return render(
         request,
         "accounts/second_factor_setup.html",

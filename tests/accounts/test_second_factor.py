@@ -104,6 +104,20 @@ def test_a_session_is_offered_the_same_key_until_it_confirms_it_and_no_one_else_
 
 
 @pytest.mark.django_db
+def test_keys_shown_over_a_day_ago_and_never_confirmed_are_dropped(clinician):
+    stale = second_factor.authenticator_for_setup(clinician, None)
+    TOTPDevice.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=2)
+    )
+    recent = second_factor.authenticator_for_setup(clinician, None)
+
+    second_factor.authenticator_for_setup(clinician, None)
+
+    assert not TOTPDevice.objects.filter(pk=stale.pk).exists()
+    assert TOTPDevice.objects.filter(pk=recent.pk).exists()
+
+
+@pytest.mark.django_db
 def test_a_right_code_confirms_the_app_and_issues_ten_backup_codes(clinician):
     confirmed = set_up_authenticator(clinician)
 
@@ -309,6 +323,17 @@ def test_before_the_code_even_public_pages_ask_for_it(client, url):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/accounts/password-reset/", "/accounts/password-reset/sent/", "/accounts/reset/done/"]
+)
+def test_before_the_code_a_password_can_still_be_reset(client, clinician, url):
+    # The notice e-mail tells someone whose password leaked to reset it first.
+    client.force_login(clinician)
+
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
 def test_staff_can_log_out_without_giving_a_code(client, clinician):
     client.force_login(clinician)
 
@@ -371,6 +396,19 @@ def test_a_wrong_setup_code_is_refused_by_the_field_and_kept(client, clinician):
     assert "That code did not match" in response.text
     assert "12345x" not in response.text  # a refused code is not shown again
     assert sent_to_second_step(client.get("/staff/"), "/staff/")
+
+
+@pytest.mark.django_db
+def test_a_setup_code_sent_too_soon_after_a_wrong_one_says_how_long_to_wait(client, clinician):
+    client.force_login(clinician)
+    client.get(reverse("second_factor_setup"))
+    device = TOTPDevice.objects.get(user=clinician)
+    after_wrong_codes(device, 7)  # 64 seconds
+
+    response = client.post(reverse("second_factor_setup"), {"code": code_now(device)})
+
+    assert "it was not checked. Try again in 2 minutes." in response.text
+    assert second_factor.has_second_factor(clinician) is False
 
 
 @pytest.mark.django_db

@@ -5,14 +5,15 @@ from .second_factor import second_factor_required
 
 
 def second_factor_exempt(view_func):
-    """A page a signed-in person may open before giving their code (the code pages, log out)."""
+    """A page a signed-in person may open before giving their code: the code pages, logging
+    out and resetting a password."""
     view_func.second_factor_exempt = True
     return view_func
 
 
 class SecondFactorMiddleware:
-    """Staff who have typed their password but not yet a code see only the code pages and
-    "Log out": every other page sends them to give their code first, then back.
+    """Staff who have typed their password but not yet a code see only the pages marked
+    `second_factor_exempt`: every other page sends them to give their code first, then back.
 
     After LoginRequiredMiddleware and django-otp's OTPMiddleware, which says whether the
     session has been verified with a device."""

@@ -4,8 +4,8 @@ import django_otp
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -82,7 +82,7 @@ def _next_url(request) -> str:
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return wanted
-    return str(reverse_lazy(settings.LOGIN_REDIRECT_URL))
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _code_page(view):
@@ -123,7 +123,7 @@ def _duration(seconds: int) -> str:
 def second_factor_verify(request):
     """The second step of signing in, for staff who have set it up."""
     if not second_factor.has_second_factor(request.user):
-        return redirect(f"{reverse_lazy('second_factor_setup')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('second_factor_setup')}?{request.GET.urlencode()}")
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = second_factor.second_factor_check(request.user, form.cleaned_data["code"])
@@ -158,7 +158,7 @@ def second_factor_setup(request):
     """First sign-in of a staff member: link an authenticator app, then show backup codes."""
     if second_factor.has_second_factor(request.user):
         request.session.pop(PENDING_AUTHENTICATOR, None)
-        return redirect(f"{reverse_lazy('second_factor')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('second_factor')}?{request.GET.urlencode()}")
     device = second_factor.authenticator_for_setup(
         request.user, request.session.get(PENDING_AUTHENTICATOR)
     )
@@ -222,5 +222,5 @@ def backup_codes_new(request):
     return render(
         request,
         "accounts/backup_codes.html",
-        {"codes": codes, "next": str(reverse_lazy("second_factor_settings")), "first": False},
+        {"codes": codes, "next": reverse("second_factor_settings"), "first": False},
     )

@@ -7,7 +7,6 @@ is computed from its key, as the app on a phone does.
 
 import base64
 import re
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,7 +15,6 @@ from django.core.checks import Tags, run_checks
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,24 +23,9 @@ from clinic.accounts.roles import Role
 from patients.models import Patient
 from tests.access import FORBIDDEN, TO_LOGIN, assert_sent_to_login
 from tests.factories import UserFactory
-from tests.logins import log_in
+from tests.logins import code_from_key, code_now, log_in
 
 STAFF_PERSONAS = ("front_desk", "clinician", "clinic_admin")
-
-
-def code_now(device, *, steps_ahead=0):
-    """What the authenticator app shows (steps_ahead=1: the next 30 seconds' code)."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + steps_ahead * device.step
-    return f"{totp.token():0{device.digits}d}"
-
-
-def code_from_key(key_shown):
-    """The code an app computes from the key typed in by hand, as the setup page shows it."""
-    secret = key_shown.replace(" ", "")
-    secret += "=" * (-len(secret) % 8)
-    totp = TOTP(base64.b32decode(secret), 30, 0, 6, 0)
-    return f"{totp.token():06d}"
 
 
 def set_up_authenticator(user):

@@ -126,18 +126,16 @@ def authenticator_code_for(email):
 
     Each call links a new app (a real device in the database, with its own key): a code is
     accepted once, and a test may log the same person in twice within its 30 seconds."""
-    from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from clinic.accounts.models import User
     from clinic.accounts.second_factor import AUTHENTICATOR_NAME, second_factor_required
+    from tests.logins import code_now
 
     user = User.objects.get(email__iexact=email)
     if not second_factor_required(user):
         return None
-    device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=True)
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
+    return code_now(TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=True))
 
 
 def wait_for_mail(mailoutbox, to, seconds=15):

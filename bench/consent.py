@@ -6,10 +6,10 @@ signature and the stored PDF never land in the repository's media/):
 
 1. **Fixture**: the patient ``bench-consent-patient@example.com`` with a finished intake
    and a legal name signs the current consent (the default 1.0 from the migrations) through
-   ``patients.consent_services.consent_sign``, with a drawn signature. The commit runs the
+   ``patients.consent.services.consent_sign``, with a drawn signature. The commit runs the
    PDF task in-process (``CELERY_BROKER_URL=``), which renders and stores the PDF once.
 2. **Render**: ``--renders`` timed PDFs of that signature through
-   ``patients.consent_pdf.render_consent_pdf(signature)`` and as many through a bare
+   ``patients.consent.pdf.consent_pdf_bytes(signature)`` and as many through a bare
    ``weasyprint.HTML(string=consent_pdf_html(signature)).write_pdf()`` (a new default
    URL fetcher each time), after ``--render-warmup`` untimed ones of each, alternating
    (portal, bare; bare, portal; ...), with a ``gc.collect()`` before each, untimed.

@@ -11,13 +11,13 @@ and exits 0, or prints the traceback and exits non-zero.
 ``fixture``: the patient ``bench-consent-patient@example.com`` (Patient group, no usable
 password) with a finished intake, a legal name and the seeded location ``riverside``; their
 earlier bench signatures are deleted, then they sign the current (default, 1.0) consent
-through ``patients.consent_services.consent_sign``, acknowledging every section, typing
+through ``patients.consent.services.consent_sign``, acknowledging every section, typing
 their legal name and drawing a signature, exactly as the signing page does. The commit
 runs the ``render_consent_pdf`` task eagerly, which renders and stores the PDF once (under
 the throw-away ``MEDIA_ROOT``).
 
 ``render``: times, in one process and in alternating order, the portal's
-``patients.consent_pdf.render_consent_pdf(signature)`` (one ``URLFetcher`` shared by every
+``patients.consent.pdf.consent_pdf_bytes(signature)`` (one ``URLFetcher`` shared by every
 document) against a bare ``weasyprint.HTML(string=consent_pdf_html(signature)).write_pdf()``
 (a new default fetcher each time). Both build the same HTML with the same function, so
 the only difference is how WeasyPrint is called.
@@ -90,10 +90,11 @@ def build_fixture() -> dict:
 
     from clinic.accounts.roles import Role
     from clinic.locations.models import Location
-    from patients import intake
-    from patients.consent_services import consent_html, consent_sign, sha256_hex
-    from patients.intake_services import patient_for_user
+    from patients.consent.document import consent_html, sha256_hex
+    from patients.consent.services import consent_sign
+    from patients.intake import steps
     from patients.models import ConsentDocument, ConsentSignature
+    from patients.selectors import patient_for_user
 
     with transaction.atomic():
         user, new = get_user_model().objects.get_or_create(
@@ -122,7 +123,7 @@ def build_fixture() -> dict:
             "escort_phone": "(860) 555-0143",
             "preferred_location": Location.objects.get(slug=LOCATION_SLUG),
             "takes_no_medications": True,
-            "intake_steps_done": [step.slug for step in intake.STEPS],
+            "intake_steps_done": [step.slug for step in steps.STEPS],
         }
         if patient.intake_completed_at is None or any(
             getattr(patient, k) != v for k, v in wanted.items()
@@ -209,7 +210,7 @@ def run_render(signature_id: int, renders: int, warmup: int) -> dict:
     import weasyprint
     from weasyprint.text.ffi import harfbuzz, harfbuzz_subset, pango
 
-    from patients.consent_pdf import consent_pdf_html, render_consent_pdf
+    from patients.consent.pdf import consent_pdf_bytes, consent_pdf_html
     from patients.models import ConsentSignature
 
     # Loaded as consent_store_pdf (the Celery task) loads it.
@@ -218,7 +219,7 @@ def run_render(signature_id: int, renders: int, warmup: int) -> dict:
     ).get(pk=signature_id)
 
     def portal() -> bytes:
-        return render_consent_pdf(signature)
+        return consent_pdf_bytes(signature)
 
     def bare() -> bytes:
         return weasyprint.HTML(string=consent_pdf_html(signature)).write_pdf()

@@ -71,9 +71,9 @@ def build_fixture() -> dict:
 
     from clinic.accounts.roles import Role
     from clinic.locations.models import ConsultantHours, Location, OpeningHours
-    from patients.availability import local_instant
+    from patients.consultations.availability import local_instant
+    from patients.consultations.selectors import BOOKING_HORIZON_DAYS
     from patients.models import Consultation
-    from patients.selectors import BOOKING_HORIZON_DAYS
 
     with transaction.atomic():
         now = timezone.now()
@@ -203,8 +203,8 @@ def _measure(location, searches: int, warmup: int) -> dict:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
+    from patients.consultations.selectors import BOOKING_HORIZON_DAYS, consultation_slots
     from patients.models import Consultation
-    from patients.selectors import BOOKING_HORIZON_DAYS, consultation_slots
 
     def search():
         now = timezone.now()

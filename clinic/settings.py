@@ -188,7 +188,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     # A signed consent whose PDF task was lost (a broker outage, a crash) gets it again.
     "render-missing-consent-pdfs": {
-        "task": "patients.tasks.render_missing_consent_pdfs",
+        "task": "patients.consent.tasks.render_missing_consent_pdfs",
         "schedule": 10 * 60,
     },
 }

@@ -8,6 +8,11 @@ new requirement is one more entry in REQUIREMENTS.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from patients.consent.selectors import consent_is_current, consent_latest_for_patient
+from patients.models import ConsentDocument
+from screening.models import Screening
+from screening.selectors import screening_latest_for_patient
+
 
 @dataclass(frozen=True)
 class Eligibility:
@@ -25,9 +30,6 @@ def intake_finished(patient) -> str | None:
 
 
 def screening_cleared(patient) -> str | None:
-    from screening.models import Screening
-    from screening.selectors import screening_latest_for_patient
-
     screening = screening_latest_for_patient(patient=patient)
     if screening is None:
         return "The safety questions are not answered yet."
@@ -39,9 +41,6 @@ def screening_cleared(patient) -> str | None:
 
 
 def consent_signed(patient) -> str | None:
-    from patients.consent_services import consent_is_current, consent_latest_for_patient
-    from patients.models import ConsentDocument
-
     current = ConsentDocument.objects.current()
     latest = consent_latest_for_patient(patient)
     if consent_is_current(current, latest):

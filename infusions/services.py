@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from clinic.locations.models import Chair
+from patients.models import Patient
 
 from .eligibility import infusion_eligibility
 from .models import InfusionAppointment
@@ -24,8 +25,6 @@ def infusion_book(*, patient, chair: Chair, starts_at: datetime, booked_by) -> I
     """Hold `chair` for the patient's infusion. Refused unless the gate allows the patient,
     the location is open for bookings, the time is in its opening hours and the chair is free.
     """
-    from patients.models import Patient
-
     # Lock the patient row: a decision reopened a moment ago must be seen by the gate.
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     eligibility = infusion_eligibility(patient=patient)

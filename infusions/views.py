@@ -10,17 +10,17 @@ from django.views.generic import TemplateView
 
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.forms import form_add_service_errors
-from patients.consent_services import consent_status_label
-from patients.intake_services import patient_for_user
+from patients.consent.selectors import consent_status_label
 from patients.models import ConsentDocument, ConsentSignature, Patient
+from patients.selectors import patient_for_user
 from screening.models import Screening
+from screening.permissions import VIEW_STATUS
 
 from .eligibility import infusion_eligibility
 from .forms import InfusionBookingForm
 from .models import InfusionAppointment
+from .permissions import ADD_APPOINTMENT, BOOK_OWN, VIEW_APPOINTMENTS
 from .services import infusion_book
-
-OWN_BOOKING = "infusions.book_own_infusion"
 
 
 def _book(request, patient, template, context, success_url):
@@ -54,7 +54,7 @@ def _book(request, patient, template, context, success_url):
 
 
 def book(request):
-    if not request.user.has_perm(OWN_BOOKING):
+    if not request.user.has_perm(BOOK_OWN):
         raise PermissionDenied
     patient = patient_for_user(user=request.user)
     return _book(request, patient, "infusions/book.html", {}, "patients:dashboard")
@@ -64,7 +64,7 @@ class StaffPatientListView(StaffRequiredMixin, TemplateView):
     """Patients and where they stand. The front desk sees cleared / pending / declined,
     never the answers."""
 
-    permissions = ("screening.view_screening_status",)
+    permissions = (VIEW_STATUS,)
     template_name = "infusions/staff/patients.html"
 
     def get_context_data(self, **kwargs):
@@ -103,7 +103,7 @@ class StaffPatientListView(StaffRequiredMixin, TemplateView):
 
 
 class StaffInfusionListView(StaffRequiredMixin, TemplateView):
-    permissions = ("infusions.view_infusionappointment",)
+    permissions = (VIEW_APPOINTMENTS,)
     template_name = "infusions/staff/list.html"
 
     def get_context_data(self, **kwargs):
@@ -124,7 +124,7 @@ class StaffInfusionListView(StaffRequiredMixin, TemplateView):
 
 
 class StaffInfusionBookView(StaffRequiredMixin, TemplateView):
-    permissions = ("infusions.add_infusionappointment",)
+    permissions = (ADD_APPOINTMENT,)
 
     def get(self, request, patient_pk):
         return self._respond(request, patient_pk)

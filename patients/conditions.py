@@ -1,5 +1,7 @@
-"""Conditions the clinic treats: the choices on the consultation form and in intake."""
+"""Conditions the clinic treats: the choices, and the fields that ask for them on the
+consultation form and in the intake."""
 
+from django import forms
 from django.db import models
 
 
@@ -39,3 +41,27 @@ GROUPED_CHOICES = [
 def labels(codes: list[str]) -> list[str]:
     known = dict(Condition.choices)
     return [known.get(code, code) for code in codes]
+
+
+class ConditionsFields(forms.Form):
+    """The conditions someone would like help with: ticked from the clinic's list, in its
+    two groups, or described in their own words in the form's `other_condition`."""
+
+    pain_conditions = forms.MultipleChoiceField(
+        label="Pain",
+        required=False,
+        choices=[(c.value, c.label) for c in PAIN],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mood_conditions = forms.MultipleChoiceField(
+        label="Mood and anxiety",
+        required=False,
+        choices=[(c.value, c.label) for c in MOOD],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def chosen_conditions(self, cleaned, *, message: str) -> list[str]:
+        chosen = cleaned.get("pain_conditions", []) + cleaned.get("mood_conditions", [])
+        if not chosen and not cleaned.get("other_condition"):
+            self.add_error("other_condition", message)
+        return chosen

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .editor_forms import BrandNamesField
+from .editor.forms import BrandNamesField
 from .models import Drug
 
 

@@ -6,9 +6,7 @@ from django.shortcuts import get_object_or_404
 from clinic.audit.services import access_record
 
 from .models import Screening
-
-ANSWERS_PERMISSION = "screening.view_screening_answers"
-STATUS_PERMISSION = "screening.view_screening_status"
+from .permissions import VIEW_ANSWERS
 
 
 def screening_latest_for_patient(*, patient) -> Screening | None:
@@ -17,7 +15,7 @@ def screening_latest_for_patient(*, patient) -> Screening | None:
 
 def screening_get_for_review(*, user, pk: int) -> Screening:
     """A screening with its answers, for a clinician or clinic admin; the view is logged."""
-    if not user.has_perm(ANSWERS_PERMISSION):
+    if not user.has_perm(VIEW_ANSWERS):
         raise PermissionDenied
     screening = get_object_or_404(
         Screening.objects.select_related("patient__user", "patient__preferred_location", "version"),
@@ -28,6 +26,6 @@ def screening_get_for_review(*, user, pk: int) -> Screening:
 
 
 def screening_review_queue(*, user):
-    if not user.has_perm(ANSWERS_PERMISSION):
+    if not user.has_perm(VIEW_ANSWERS):
         raise PermissionDenied
     return Screening.objects.review_queue().select_related("patient__user")

@@ -9,8 +9,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from patients.models import Patient
+
 from . import engine
 from .models import Drug, QuestionnaireVersion, Screening, ScreeningDecision, ScreeningFlag
+from .tasks import alert_on_call_of_urgent_screening
 
 Outcome = ScreeningDecision.Outcome
 
@@ -77,8 +80,6 @@ def _apply_flags(screening: Screening, flags: list[engine.Flag], now) -> bool:
 def _alert_if_urgent(screening: Screening, flags: list[engine.Flag], was_urgent=False) -> None:
     if was_urgent or not any(f.severity == engine.URGENT for f in flags):
         return
-    from .tasks import alert_on_call_of_urgent_screening
-
     transaction.on_commit(
         lambda: alert_on_call_of_urgent_screening.delay(screening_id=screening.pk),
         robust=True,
@@ -92,8 +93,6 @@ def screening_submit(*, patient, version: QuestionnaireVersion, answers: dict) -
     A patient has one screening; a second submission (a double-click, a second tab) returns
     the first unchanged.
     """
-    from patients.models import Patient
-
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     if patient.intake_completed_at is None:
         raise ValidationError("Please finish your intake before the safety questions.")

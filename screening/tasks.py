@@ -8,6 +8,8 @@ from django.urls import reverse
 from clinic.accounts.roles import Role
 from clinic.lib.mail import RETRY, absolute_url, send_templated
 
+from .models import Screening
+
 
 def on_call_addresses(location) -> list[str]:
     """The location's on-call clinician, or every active clinician when none is named: an
@@ -26,8 +28,6 @@ def on_call_addresses(location) -> list[str]:
 
 @shared_task(**RETRY)
 def alert_on_call_of_urgent_screening(*, screening_id: int) -> None:
-    from .models import Screening
-
     screening = (
         Screening.objects.select_related("patient__preferred_location__on_call_clinician")
         .filter(pk=screening_id)

@@ -1,6 +1,8 @@
-from django.urls import path
+"""Every page of the screening app, in the `screening` namespace."""
 
-from . import editor_urls, views
+from django.urls import include, path
+
+from . import views
 
 app_name = "screening"
 
@@ -10,5 +12,5 @@ urlpatterns = [
     path("screening/reply/", views.reply, name="reply"),
     path("staff/screening/", views.ReviewQueueView.as_view(), name="queue"),
     path("staff/screening/<int:pk>/", views.ReviewView.as_view(), name="review"),
-    *editor_urls.urlpatterns,
+    path("", include("screening.editor.urls")),
 ]

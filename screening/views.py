@@ -11,20 +11,14 @@ from django.views.generic import TemplateView
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
 from clinic.lib.forms import form_add_service_errors
-from patients.intake_services import patient_for_user
-from patients.intake_views import INTAKE_PERMISSION
+from patients.selectors import patient_for_request
 
 from . import engine, selectors, services
 from .forms import DecisionForm, QuestionnaireForm, ReplyForm
 from .models import QuestionnaireVersion, Screening
+from .permissions import DECIDE, VIEW_ANSWERS
 
 DRAFT_KEY = "screening"
-
-
-def _patient(request):
-    if not request.user.has_perm(INTAKE_PERMISSION):
-        raise PermissionDenied
-    return patient_for_user(user=request.user)
 
 
 @login_not_required
@@ -33,7 +27,7 @@ def questionnaire(request):
         if request.method == "POST":
             draft_stash(request, DRAFT_KEY)
         return redirect_to_login(request.path)
-    patient = _patient(request)
+    patient = patient_for_request(request)
     if patient.intake_completed_at is None:
         messages.info(request, "Please finish your intake first; the safety questions come next.")
         return redirect("patients:dashboard")
@@ -74,7 +68,7 @@ def questionnaire(request):
 
 def crisis(request):
     """Shown at once to a patient who reported thoughts of suicide."""
-    patient = _patient(request)
+    patient = patient_for_request(request)
     screening = selectors.screening_latest_for_patient(patient=patient)
     reported = screening is not None and engine.is_crisis(screening.answers)
     return render(request, "screening/crisis.html", {"reported": reported})
@@ -82,7 +76,7 @@ def crisis(request):
 
 @require_POST
 def reply(request):
-    patient = _patient(request)
+    patient = patient_for_request(request)
     screening = selectors.screening_latest_for_patient(patient=patient)
     if screening is None or screening.status != Screening.Status.INFO_REQUESTED:
         messages.info(request, "There is no open question from your clinician.")
@@ -107,7 +101,7 @@ def reply(request):
 
 
 class ReviewQueueView(StaffRequiredMixin, TemplateView):
-    permissions = (selectors.ANSWERS_PERMISSION,)
+    permissions = (VIEW_ANSWERS,)
     template_name = "screening/staff/queue.html"
 
     def get_context_data(self, **kwargs):
@@ -124,7 +118,7 @@ class ReviewView(StaffRequiredMixin, TemplateView):
     """One screening: flags with what raised them, the answers, the intake and the history.
     Each opening is written to the access log."""
 
-    permissions = (selectors.ANSWERS_PERMISSION,)
+    permissions = (VIEW_ANSWERS,)
     template_name = "screening/staff/review.html"
 
     def get(self, request, pk):
@@ -133,7 +127,7 @@ class ReviewView(StaffRequiredMixin, TemplateView):
         return self.render_to_response(self.review_context(screening, form))
 
     def post(self, request, pk):
-        if not request.user.has_perm("screening.decide_screening"):
+        if not request.user.has_perm(DECIDE):
             raise PermissionDenied
         screening = selectors.screening_get_for_review(user=request.user, pk=pk)
         form = DecisionForm(request.POST)
@@ -169,7 +163,7 @@ class ReviewView(StaffRequiredMixin, TemplateView):
             "decisions": screening.decisions.select_related("decided_by"),
             "intake_history": patient.history.select_related("history_user")[:20],
             "form": form,
-            "can_decide": self.request.user.has_perm("screening.decide_screening")
+            "can_decide": self.request.user.has_perm(DECIDE)
             and screening.status
             in (Screening.Status.PENDING_REVIEW, Screening.Status.INFO_REQUESTED),
         }

@@ -91,7 +91,7 @@ def consent_signed_by(patient, document=None):
     signature allows. Tests of signing itself go through `consent_sign`."""
     from django.utils import timezone
 
-    from patients.consent_services import consent_html, sha256_hex
+    from patients.consent.document import consent_html, sha256_hex
     from patients.models import ConsentDocument, ConsentSignature
 
     document = document or ConsentDocument.objects.current()

@@ -34,9 +34,7 @@ class LoginForm(auth_forms.AuthenticationForm):
             user = self._unconfirmed_account()
             if user is None:
                 raise
-            from patients.tasks import send_email_confirmation
-
-            transaction.on_commit(lambda: send_email_confirmation.delay(user_id=user.pk))
+            transaction.on_commit(lambda: tasks.send_email_confirmation.delay(user_id=user.pk))
             raise forms.ValidationError(
                 self.error_messages["unconfirmed"], code="unconfirmed"
             ) from None

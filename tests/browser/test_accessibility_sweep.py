@@ -4,7 +4,7 @@ import pytest
 
 from clinic.accounts.models import User
 from clinic.lib.signed_links import make_token
-from patients.intake_services import patient_for_user
+from patients.selectors import patient_for_user
 
 from .conftest import log_in
 

@@ -70,8 +70,8 @@ def test_the_front_desk_sees_todays_requests_and_marks_one_called(
     from django.utils import timezone
 
     from clinic.locations.models import Location
-    from patients import services
-    from patients.selectors import consultation_slots
+    from patients.consultations import services
+    from patients.consultations.selectors import consultation_slots
 
     riverside = Location.objects.get(slug="riverside")
     now = timezone.now()

@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 from clinic.accounts.models import User
 from clinic.locations.models import Location
 from infusions.models import InfusionAppointment
-from patients import intake
-from patients.intake_services import patient_for_user
+from patients.intake import steps
 from patients.models import Medication
+from patients.selectors import patient_for_user
 from screening.models import Screening
 from screening.questions import DEFAULT_QUESTIONS, YES_NO
 from tests.factories import consent_signed_by
@@ -38,7 +38,7 @@ def finish_intake(email, *medications):
     record.preferred_location = Location.objects.get(slug="riverside")
     record.date_of_birth = date(1988, 7, 21)
     record.takes_no_medications = not medications
-    record.intake_steps_done = list(intake.STEP_SLUGS)
+    record.intake_steps_done = list(steps.STEP_SLUGS)
     record.intake_completed_at = timezone.now()
     record.save()
     for position, (name, dose, frequency) in enumerate(medications):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from clinic.locations.models import Location
 from infusions.models import InfusionAppointment
 from infusions.services import CHAIR_TIME, NotEligible, infusion_book
-from patients.intake_services import intake_save_medications
+from patients.intake.services import intake_save_medications
 from screening.models import ScreeningDecision
 from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory, consent_signed_by
 from tests.screening.factories import PatientFactory, decide, submit

@@ -4,7 +4,7 @@ has cleared the screening, and a change to the record after clearing closes it a
 import pytest
 
 from infusions.eligibility import infusion_eligibility
-from patients.intake_services import intake_save_medications
+from patients.intake.services import intake_save_medications
 from screening.models import ScreeningDecision
 from tests.screening.factories import PatientFactory
 

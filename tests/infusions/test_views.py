@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from infusions.models import InfusionAppointment
 from infusions.services import infusion_book
-from patients.intake_services import intake_save_medications
+from patients.intake.services import intake_save_medications
 from screening.models import ScreeningDecision
 from tests.access import ALLOWED, FORBIDDEN, REDIRECT, assert_responds, matrix
 from tests.factories import (

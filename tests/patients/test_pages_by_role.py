@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.lib.signed_links import make_token
-from patients.intake import STEP_SLUGS
+from patients.intake.steps import STEP_SLUGS
 from patients.models import Consultation, Patient
 from tests.access import (
     ALLOWED,

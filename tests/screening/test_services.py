@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinic.accounts.roles import Role
-from patients.intake_forms import HealthForm
-from patients.intake_services import intake_save_medications, intake_save_step
+from patients.intake.forms import HealthForm
+from patients.intake.services import intake_save_medications, intake_save_step
 from screening import services
 from screening.models import QuestionnaireVersion, Screening, ScreeningDecision, ScreeningFlag
 from screening.services import screening_decide, screening_reply, screening_submit

@@ -1,25 +1,22 @@
 """Demo data for trying the portal: locations, chairs, one user per role, a few patients.
 
-Idempotent: running it again changes nothing but resetting the demo passwords, so README's
-passwords stay true. Never run it on a production database.
+This command makes the clinic's ground (roles, locations, users); then each installed app
+whose AppConfig has a `seed_demo(stdout=...)` adds its own part, in INSTALLED_APPS order, so
+the ground never imports the apps above it. Idempotent: running it again changes nothing but
+resetting the demo passwords, so README's passwords stay true. Never run it on a production
+database.
 """
 
-from datetime import date, time
+from datetime import time
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
 
 from clinic.accounts.roles import Role, roles_sync
 from clinic.locations.models import Chair, ConsultantHours, Location, OpeningHours
-from patients import intake
-from patients.consent_services import consent_html, consent_sign, sha256_hex
-from patients.intake_services import patient_for_user
-from patients.models import ConsentDocument, Medication
-from screening.models import QuestionnaireVersion
-from screening.services import screening_decide, screening_submit
 
 DEMO_PASSWORD = "clinic-demo-2026"  # noqa: S105 - printed in README on purpose
 
@@ -101,52 +98,10 @@ class Command(BaseCommand):
         if riverside.on_call_clinician_id is None:
             riverside.on_call_clinician = clinician
             riverside.save(update_fields=["on_call_clinician"])
-        self._screened_patient(
-            "patient2@example.com", riverside, ["Xanax 0.5mg", "Nardil 15mg"], clinician=None
-        )
-        self._screened_patient("patient3@example.com", riverside, ["Advil"], clinician=clinician)
+        for config in apps.get_app_configs():
+            if hasattr(config, "seed_demo"):
+                config.seed_demo(stdout=self.stdout)
         self.stdout.write(f"Every demo user's password: {DEMO_PASSWORD}")
-
-    def _screened_patient(self, email, location, medications, *, clinician):
-        """A patient with a finished intake and answered safety questions: waiting for review
-        (clinician None) or cleared by `clinician`."""
-        user = get_user_model().objects.get(email=email)
-        patient = patient_for_user(user=user)
-        if patient.screenings.exists():
-            self.stdout.write(f"Kept the screening of {email}")
-            return
-        patient.preferred_location = location
-        patient.date_of_birth = date(1984, 5, 17)
-        patient.takes_no_medications = False
-        for position, line in enumerate(medications):
-            name, _, dose = line.partition(" ")
-            Medication.objects.create(patient=patient, name=name, dose=dose, position=position)
-        patient.intake_steps_done = [step.slug for step in intake.STEPS]
-        patient.intake_completed_at = timezone.now()
-        patient.save()
-        version = QuestionnaireVersion.objects.current()
-        answers = {
-            q.code: "no" if q.kind == q.Kind.YES_NO else 1 for q in version.questions.all()
-        } | {"phq9_9": 0, "pain_score": 6}
-        screening = screening_submit(patient=patient, version=version, answers=answers)
-        if clinician is None:
-            self.stdout.write(f"{email}: safety questions answered, waiting for review")
-            return
-        screening_decide(
-            screening=screening,
-            clinician=clinician,
-            outcome="cleared",
-            note="Demo: nothing in the answers or medications stands against infusions.",
-        )
-        document = ConsentDocument.objects.current()
-        consent_sign(
-            patient=patient,
-            document=document,
-            typed_name=patient.legal_name,
-            acknowledged=[section["key"] for section in document.sections],
-            shown_sha256=sha256_hex(consent_html(document)),
-        )
-        self.stdout.write(f"{email}: cleared for infusions, consent signed")
 
     def _location(self, spec):
         chairs, hours = spec.pop("chairs"), spec.pop("hours")

@@ -1,0 +1,29 @@
+"""Booking infusions on the patient's home page: the step, and the infusions booked."""
+
+from django.utils import timezone
+
+from patients.consent.selectors import consent_latest_for_patient
+from patients.dashboard.sections import Section
+from screening.selectors import screening_latest_for_patient
+
+from .eligibility import infusion_eligibility
+
+
+def _context(request, patient) -> dict:
+    return {
+        "eligibility": infusion_eligibility(patient=patient),
+        "screening": screening_latest_for_patient(patient=patient),
+        "consent_signed": consent_latest_for_patient(patient),
+        "infusions": patient.infusions.booked()
+        .filter(starts_at__gte=timezone.now())
+        .select_related("chair__location"),
+    }
+
+
+SECTION = Section(
+    name="infusions",
+    order=40,
+    context=_context,
+    step_template="infusions/_dashboard_step.html",
+    upcoming_template="infusions/_dashboard_upcoming.html",
+)

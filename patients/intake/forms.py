@@ -1,0 +1,258 @@
+"""The intake, one form per step. Each validates its own fields and says what is wrong
+beside the field, keeping everything typed."""
+
+from datetime import date
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils import timezone
+
+from clinic.lib.phone import normalize_phone
+from clinic.locations.models import Location
+
+from ..conditions import MOOD, PAIN, ConditionsFields
+from ..models import Medication, Patient
+
+ADULT_AGE = 18
+ID_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+ID_PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+class _StepForm(forms.ModelForm):
+    required_fields: tuple[str, ...] = ()
+    phone_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required_fields:
+            self.fields[name].required = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.phone_fields:
+            if cleaned.get(name):
+                try:
+                    cleaned[name] = normalize_phone(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class AboutYouForm(_StepForm):
+    required_fields = (
+        "legal_first_name", "legal_last_name", "date_of_birth", "phone",
+        "street_address", "city", "state", "postal_code",
+    )  # fmt: skip
+    phone_fields = ("phone",)
+
+    class Meta:
+        model = Patient
+        fields = [
+            "legal_first_name", "legal_last_name", "preferred_name", "date_of_birth", "phone",
+            "street_address", "city", "state", "postal_code",
+        ]  # fmt: skip
+        labels = {
+            "legal_first_name": "Legal first name",
+            "legal_last_name": "Legal last name",
+            "preferred_name": "Name you would like us to use (optional)",
+            "date_of_birth": "Date of birth",
+            "phone": "Mobile phone",
+            "street_address": "Street address",
+            "postal_code": "ZIP code",
+        }
+        help_texts = {"legal_first_name": "As on your photo ID."}
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].error_messages["invalid"] = (
+            "That is not a date we can read, or the day does not exist in that month. "
+            "Please check it."
+        )
+
+    def clean_date_of_birth(self):
+        birth = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if birth > today:
+            raise forms.ValidationError("A date of birth cannot be in the future.")
+        if birth.year < 1900:
+            raise forms.ValidationError("Please check the year of birth.")
+        if age_on(birth, today) < ADULT_AGE:
+            raise forms.ValidationError(
+                "Our clinic treats adults only: patients must be 18 or older. Please call us "
+                "if you have questions."
+            )
+        return birth
+
+
+class PeopleForm(_StepForm):
+    required_fields = (
+        "emergency_contact_name", "emergency_contact_phone", "emergency_contact_relationship",
+        "escort_name", "escort_phone",
+    )  # fmt: skip
+    phone_fields = ("emergency_contact_phone", "escort_phone")
+
+    class Meta:
+        model = Patient
+        fields = [
+            "emergency_contact_name", "emergency_contact_phone", "emergency_contact_relationship",
+            "escort_name", "escort_phone",
+        ]  # fmt: skip
+        labels = {
+            "emergency_contact_name": "Emergency contact's name",
+            "emergency_contact_phone": "Emergency contact's phone",
+            "emergency_contact_relationship": "How they are related to you",
+            "escort_name": "Driver's name",
+            "escort_phone": "Driver's phone",
+        }
+        help_texts = {
+            "escort_name": "You may not drive for the rest of the day after an infusion, so "
+            "someone must take you home. You can change this later.",
+        }
+
+
+class CareForm(ConditionsFields, _StepForm):
+    required_fields = ("preferred_location",)
+    phone_fields = ("referring_clinician_phone",)
+
+    class Meta:
+        model = Patient
+        fields = ["preferred_location", "referring_clinician", "referring_clinician_phone",
+                  "other_condition"]  # fmt: skip
+        labels = {
+            "preferred_location": "Where would you like to be treated?",
+            "referring_clinician": "Referring clinician or practice (optional)",
+            "referring_clinician_phone": "Their phone (optional)",
+            "other_condition": "Another condition, in your own words",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_location"].queryset = Location.objects.bookable()
+        chosen = set(self.instance.conditions or [])
+        self.fields["pain_conditions"].initial = [c for c in chosen if c in PAIN]
+        self.fields["mood_conditions"].initial = [c for c in chosen if c in MOOD]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.conditions = self.chosen_conditions(
+            cleaned, message="Tick at least one condition, or describe yours in your own words."
+        )
+        return cleaned
+
+
+class HealthForm(_StepForm):
+    required_fields = ("medical_history", "allergies")
+
+    class Meta:
+        model = Patient
+        fields = ["medical_history", "allergies"]
+        labels = {
+            "medical_history": "Your medical history",
+            "allergies": "Allergies",
+        }
+        help_texts = {
+            "medical_history": "Illnesses, operations, heart or blood-pressure problems, "
+            "pregnancy, mental-health history, past use of ketamine. Write “none” if there is "
+            "nothing to tell.",
+            "allergies": "To medicines (including anesthetics), foods or latex, and what "
+            "happened. Write “none known” if you have none.",
+        }
+        widgets = {
+            "medical_history": forms.Textarea(attrs={"rows": 6}),
+            "allergies": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class MedicationRowForm(forms.ModelForm):
+    class Meta:
+        model = Medication
+        fields = ["name", "dose", "frequency", "prescriber"]
+        labels = {"name": "Medication", "frequency": "How often"}
+
+    def clean(self):
+        cleaned = super().clean()
+        details = any(cleaned.get(f) for f in ("dose", "frequency", "prescriber"))
+        if details and not cleaned.get("name") and not cleaned.get("DELETE"):
+            self.add_error("name", "Write the medication's name, as on the label.")
+        return cleaned
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False  # an empty row is simply left out
+
+
+MedicationRowFormSet = forms.formset_factory(MedicationRowForm, extra=0, can_delete=True)
+
+
+class NoMedicationsForm(forms.Form):
+    takes_no_medications = forms.BooleanField(
+        label="I take no medications at all, prescribed or over the counter",
+        required=False,
+    )
+
+
+class IdentityForm(_StepForm):
+    required_fields = ("id_document_type", "id_document_expiry")
+
+    class Meta:
+        model = Patient
+        fields = ["id_document_type", "id_document_expiry", "id_document_photo"]
+        labels = {
+            "id_document_type": "Photo ID you will bring",
+            "id_document_expiry": "Its expiry date",
+            "id_document_photo": "A photo of it (optional)",
+        }
+        help_texts = {
+            "id_document_photo": "JPEG, PNG or WebP, up to 10 MB. Only clinic staff see it; "
+            "we check the ID itself when you arrive.",
+        }
+        widgets = {
+            "id_document_expiry": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "id_document_photo": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}
+            ),
+        }
+
+    def clean_id_document_expiry(self):
+        expiry = self.cleaned_data["id_document_expiry"]
+        if expiry < timezone.localdate():
+            raise forms.ValidationError(
+                "This ID has expired. Treatment cannot start without a valid photo ID; give "
+                "the details of one that is still valid."
+            )
+        return expiry
+
+    def clean_id_document_photo(self):
+        photo = self.cleaned_data.get("id_document_photo")
+        if not photo or not hasattr(photo, "image"):
+            return photo  # nothing new uploaded
+        if photo.size > ID_PHOTO_MAX_BYTES:
+            raise forms.ValidationError(
+                "That photo is larger than 10 MB; please send a smaller one."
+            )
+        if getattr(photo.image, "format", None) not in ID_PHOTO_FORMATS:
+            raise forms.ValidationError("Please send the photo as a JPEG, PNG or WebP image.")
+        return photo
+
+
+def medication_answer_error(rows: list[dict], none_ticked: bool) -> str | None:
+    """The list must be said in full: rows, or an explicit 'none', never silence."""
+    if rows and none_ticked:
+        return (
+            "You listed medications and also ticked “I take no medications”. Untick it, or "
+            "remove the rows."
+        )
+    if not rows and not none_ticked:
+        return (
+            "List every medication you take, including over-the-counter ones and supplements, "
+            "or tick “I take no medications”."
+        )
+    return None

@@ -17,7 +17,7 @@ LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_
 help:
 	@echo "make run               set everything up and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test              run the whole test suite (browser tests need Chromium and npm)"
-	@echo "make lint              ruff, formatting and missing-migration checks"
+	@echo "make lint              ruff, formatting, import layers and missing-migration checks"
 	@echo "make bench             benchmarks against PostgreSQL (see bench/README.md)"
 	@echo "make dev               like run, with DEBUG=1 and auto-reload"
 
@@ -57,6 +57,7 @@ test: install
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.installed

@@ -8,3 +8,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deploy check)
+
+    def seed_demo(self, *, stdout):
+        """This app's part of `manage.py seed_demo`."""
+        from .demo import seed_demo
+
+        seed_demo(stdout=stdout)

@@ -5,10 +5,10 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from clinic.accounts.permissions import StaffRequiredMixin
+from clinic.lib.page_cache import cached_for_visitors
 from clinic.locations.models import Location
 
 from . import services
-from .caching import cached_for_visitors
 from .forms import FAQEntryForm, FAQSearchForm, PageForm
 from .models import FAQEntry, Page
 from .selectors import faq_by_category

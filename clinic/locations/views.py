@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
 
 from clinic.accounts.permissions import StaffRequiredMixin
-from clinic.content.caching import cached_for_visitors
+from clinic.lib.page_cache import cached_for_visitors
 
 from .hours import week_schedule
 from .models import Location

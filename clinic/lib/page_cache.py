@@ -4,27 +4,35 @@ Public pages are the same for every anonymous visitor, and they are most of the 
 traffic. A cached copy is keyed by the page's address and a fingerprint of the public
 content (one small query), so an edit anywhere shows at once, with no invalidation code to
 forget. Signed-in people, and anyone with a message waiting, always get a fresh render.
+
+Which tables public pages show is each app's to say: an AppConfig lists its models in
+`public_content_models`, so this module imports none of the apps it serves.
 """
 
 import hashlib
 from functools import wraps
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 
-from clinic.locations.models import Location, OpeningHours
-
-from .models import FAQCategory, FAQEntry, Page
-
 CACHE_SECONDS = 60 * 10
-FINGERPRINTED_MODELS = (Page, FAQEntry, FAQCategory, Location, OpeningHours)
+
+
+def _public_tables() -> list[str]:
+    """Every table a public page shows, as the apps declare them; each needs `updated_at`."""
+    return [
+        config.get_model(name)._meta.db_table
+        for config in apps.get_app_configs()
+        for name in getattr(config, "public_content_models", ())
+    ]
 
 
 def public_content_fingerprint() -> str:
     """Changes whenever anything a public page shows is added, edited or removed."""
-    tables = [connection.ops.quote_name(m._meta.db_table) for m in FINGERPRINTED_MODELS]
+    tables = [connection.ops.quote_name(table) for table in _public_tables()]
     columns = ", ".join(
         f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})"  # noqa: S608
         for t in tables

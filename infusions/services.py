@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from clinic.locations.hours import covers_span
 from clinic.locations.models import Chair
 from patients.models import Patient
 
@@ -39,7 +40,8 @@ def infusion_book(*, patient, chair: Chair, starts_at: datetime, booked_by) -> I
     if starts_at <= timezone.now():
         raise ValidationError({"starts_at": "Choose a time in the future."})
     ends_at = starts_at + CHAIR_TIME
-    if not _within_opening_hours(location, starts_at, ends_at):
+    local_start, local_end = location.local_time(starts_at), location.local_time(ends_at)
+    if not covers_span(location.hour_intervals(), local_start, local_end):
         raise ValidationError(
             {"starts_at": "The location is closed for part of that time; choose another."}
         )
@@ -65,13 +67,3 @@ def infusion_book(*, patient, chair: Chair, starts_at: datetime, booked_by) -> I
         raise ValidationError(
             {"starts_at": "That chair was just taken; choose another time."}
         ) from None
-
-
-def _within_opening_hours(location, starts_at, ends_at) -> bool:
-    start, end = location.local_time(starts_at), location.local_time(ends_at)
-    if start.date() != end.date():
-        return False
-    return any(
-        h.weekday == start.weekday() and h.opens <= start.time() and end.time() <= h.closes
-        for h in location.opening_hours.all()
-    )

@@ -1,9 +1,10 @@
 """Booking infusions, by the patient or by the front desk. Both go through
 `infusions.services.infusion_book`, which asks the eligibility gate."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -11,12 +12,17 @@ from django.views.generic import TemplateView
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.forms import form_add_service_errors
 from patients.consent.selectors import consent_status_label
-from patients.models import ConsentDocument, ConsentSignature, Patient
+from patients.models import Patient
 from patients.selectors import patient_for_user
-from screening.models import Screening
 from screening.permissions import VIEW_STATUS
 
-from .eligibility import infusion_eligibility
+from .eligibility import (
+    Standing,
+    eligibility_of,
+    infusion_eligibility,
+    infusion_eligibility_for_patients,
+    standings_of_patients,
+)
 from .forms import InfusionBookingForm
 from .models import InfusionAppointment
 from .permissions import ADD_APPOINTMENT, BOOK_OWN, VIEW_APPOINTMENTS
@@ -60,6 +66,22 @@ def book(request):
     return _book(request, patient, "infusions/book.html", {}, "patients:dashboard")
 
 
+@dataclass(frozen=True)
+class PatientRow:
+    """One patient on the front desk's list, with what the gate makes of them."""
+
+    patient: Patient
+    standing: Standing
+
+    @property
+    def eligibility(self):
+        return eligibility_of(self.standing)
+
+    @property
+    def consent_label(self) -> str:
+        return consent_status_label(self.standing.current_consent, self.standing.latest_signature)
+
+
 class StaffPatientListView(StaffRequiredMixin, TemplateView):
     """Patients and where they stand. The front desk sees cleared / pending / declined,
     never the answers."""
@@ -68,38 +90,13 @@ class StaffPatientListView(StaffRequiredMixin, TemplateView):
     template_name = "infusions/staff/patients.html"
 
     def get_context_data(self, **kwargs):
-        patients = (
+        patients = list(
             Patient.objects.filter(intake_completed_at__isnull=False)
             .select_related("user", "preferred_location")
-            .prefetch_related(
-                Prefetch(
-                    "screenings",
-                    queryset=Screening.objects.order_by("-submitted_at"),
-                    to_attr="screenings_newest_first",
-                )
-            )
             .order_by("legal_last_name", "legal_first_name", "pk")
         )
-        patients = patients.prefetch_related(
-            Prefetch(
-                "consents",
-                queryset=ConsentSignature.objects.select_related("document").order_by("-signed_at"),
-                to_attr="consents_newest_first",
-            )
-        )
-        current_consent = ConsentDocument.objects.current()
-        rows = [
-            (
-                p,
-                p.screenings_newest_first[0] if p.screenings_newest_first else None,
-                consent_status_label(
-                    current_consent, p.consents_newest_first[0] if p.consents_newest_first else None
-                ),
-                p.consents_newest_first[0] if p.consents_newest_first else None,
-            )
-            for p in patients
-        ]
-        return {"rows": rows}
+        standings = standings_of_patients(patients)
+        return {"rows": [PatientRow(p, standings[p.pk]) for p in patients]}
 
 
 class StaffInfusionListView(StaffRequiredMixin, TemplateView):
@@ -114,12 +111,7 @@ class StaffInfusionListView(StaffRequiredMixin, TemplateView):
         )
         # A booking made while the patient was cleared stays in the list when the review
         # reopens or a new consent is due; the desk sees it is on hold and why.
-        eligibility = {}
-        for appointment in appointments:
-            if appointment.patient_id not in eligibility:
-                eligibility[appointment.patient_id] = infusion_eligibility(
-                    patient=appointment.patient
-                )
+        eligibility = infusion_eligibility_for_patients({a.patient for a in appointments})
         return {"rows": [(a, eligibility[a.patient_id]) for a in appointments]}
 
 

@@ -18,6 +18,25 @@ class Interval:
     closes: time
 
 
+def covers(intervals: Iterable[Interval], weekday: int, start: time, end: time) -> bool:
+    """Does one interval hold the whole of [start, end] on this weekday? The one rule for
+    "inside the hours", whether the hours are a location's or a member of staff's."""
+    return any(i.weekday == weekday and i.opens <= start and end <= i.closes for i in intervals)
+
+
+def covers_span(intervals: Iterable[Interval], local_start: datetime, local_end: datetime) -> bool:
+    """Are these hours open for the whole span, given in local wall-clock time? A span that
+    runs past midnight never is."""
+    if local_start.date() != local_end.date():
+        return False
+    return covers(
+        intervals,
+        local_start.weekday(),
+        local_start.time().replace(tzinfo=None),
+        local_end.time().replace(tzinfo=None),
+    )
+
+
 def is_open_at(intervals: Iterable[Interval], local_moment: datetime) -> bool:
     """Is the location open at this local wall-clock moment?"""
     weekday, moment = local_moment.weekday(), local_moment.time().replace(tzinfo=None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from clinic.locations.hours import Interval
+from clinic.locations.hours import Interval, covers
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,6 @@ class _BookedIndex:
         return i > 0 and self._latest_end[staff_id][i - 1] > starts_at
 
 
-def _covers(intervals: Iterable[Interval], weekday: int, start, end) -> bool:
-    return any(i.weekday == weekday and i.opens <= start and end <= i.closes for i in intervals)
-
-
 def open_slots(
     *,
     zone_name: str,
@@ -112,7 +108,7 @@ def open_slots(
                 free = tuple(
                     staff_id
                     for staff_id, hours in sorted(staff.items())
-                    if _covers(hours, day.weekday(), start_wall, end_wall)
+                    if covers(hours, day.weekday(), start_wall, end_wall)
                     and not booked.is_busy(staff_id, starts_at, ends_at)
                 )
                 if free:

@@ -16,7 +16,7 @@ def consultation_slots(
     *, location: Location, first_day: date, days: int, now: datetime
 ) -> list[availability.Slot]:
     """Free consultation slots at the location, in three queries whatever the bookings."""
-    opening = [Interval(h.weekday, h.opens, h.closes) for h in location.opening_hours.all()]
+    opening = location.hour_intervals()
     staff_hours: dict[int, list[Interval]] = {}
     for h in ConsultantHours.objects.filter(location=location, staff__is_active=True):
         staff_hours.setdefault(h.staff_id, []).append(Interval(h.weekday, h.starts, h.ends))

@@ -241,18 +241,3 @@ class IdentityForm(_StepForm):
         if getattr(photo.image, "format", None) not in ID_PHOTO_FORMATS:
             raise forms.ValidationError("Please send the photo as a JPEG, PNG or WebP image.")
         return photo
-
-
-def medication_answer_error(rows: list[dict], none_ticked: bool) -> str | None:
-    """The list must be said in full: rows, or an explicit 'none', never silence."""
-    if rows and none_ticked:
-        return (
-            "You listed medications and also ticked “I take no medications”. Untick it, or "
-            "remove the rows."
-        )
-    if not rows and not none_ticked:
-        return (
-            "List every medication you take, including over-the-counter ones and supplements, "
-            "or tick “I take no medications”."
-        )
-    return None

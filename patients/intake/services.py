@@ -1,11 +1,20 @@
 """Writes for the intake. Each step is saved on its own, so nothing typed is lost."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from ..models import Medication, Patient
 from ..signals import intake_changed
 from . import steps
+
+BOTH_ROWS_AND_NONE = (
+    "You listed medications and also ticked “I take no medications”. Untick it, or remove the rows."
+)
+NEITHER_ROWS_NOR_NONE = (
+    "List every medication you take, including over-the-counter ones and supplements, or tick "
+    "“I take no medications”."
+)
 
 
 def _mark_done(patient: Patient, slug: str, reason: str) -> None:
@@ -32,8 +41,14 @@ def intake_save_medications(
 ) -> Patient:
     """Make the medication list exactly `rows`, keeping unchanged rows as they are.
 
-    Idempotent: the same submission twice (a double-click) leaves one list, not two.
+    The list must be said in full: rows, or an explicit "none", never silence and never both
+    (a ValidationError says which). Idempotent: the same submission twice (a double-click)
+    leaves one list, not two.
     """
+    if rows and takes_no_medications:
+        raise ValidationError(BOTH_ROWS_AND_NONE)
+    if not rows and not takes_no_medications:
+        raise ValidationError(NEITHER_ROWS_NOR_NONE)
     patient = Patient.objects.select_for_update().get(pk=patient.pk)
     wanted = [
         (r["name"].strip(), r.get("dose", "").strip(), r.get("frequency", "").strip(),

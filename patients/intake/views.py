@@ -8,6 +8,7 @@ the step opens with their typing in place, for them and nobody else.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
 
 from ..selectors import patient_for_request
 from . import services, steps
-from .forms import MedicationRowFormSet, NoMedicationsForm, medication_answer_error
+from .forms import MedicationRowFormSet, NoMedicationsForm
 
 
 def _after_save(request, patient, step):
@@ -99,11 +100,13 @@ def _medications(request, patient, step, data):
             if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
         ]
         none_ticked = none_form.cleaned_data["takes_no_medications"]
-        answer_error = medication_answer_error(rows, none_ticked)
-        if answer_error is None:
+        try:
             services.intake_save_medications(
                 patient=patient, rows=rows, takes_no_medications=none_ticked
             )
+        except ValidationError as error:
+            answer_error = error.messages[0]
+        else:
             return _after_save(request, patient, step)
     return _render_step(
         request,

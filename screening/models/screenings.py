@@ -86,6 +86,10 @@ class Screening(models.Model):
         return self.status in self.CLEARED_STATUSES
 
     @property
+    def is_declined(self) -> bool:
+        return self.status == self.Status.DECLINED
+
+    @property
     def status_for_front_desk(self) -> str:
         """All the front desk may know: cleared, pending or declined."""
         if self.is_cleared:

@@ -3,10 +3,11 @@ has cleared the screening, and a change to the record after clearing closes it a
 
 import pytest
 
-from infusions.eligibility import infusion_eligibility
+from infusions.eligibility import infusion_eligibility, infusion_eligibility_for_patients
 from patients.intake.services import intake_save_medications
 from screening.models import ScreeningDecision
-from tests.screening.factories import PatientFactory
+from tests.factories import consent_signed_by
+from tests.screening.factories import PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +87,44 @@ def test_with_no_consent_published_nobody_is_allowed(cleared):
     eligibility = infusion_eligibility(patient=cleared)
 
     assert eligibility.missing == ("The clinic has not published its consent yet.",)
+
+
+# Many patients at once (the front desk's lists) -------------------------------------------
+
+
+def patients_at_every_step(clinician):
+    """One patient at each step on the way to an infusion, the last one cleared."""
+    unfinished = PatientFactory(intake_completed_at=None, takes_no_medications=None)
+    unanswered = PatientFactory()
+    pending = PatientFactory()
+    submit(pending)
+    declined = PatientFactory()
+    decide(submit(declined), clinician, Outcome.DECLINED)
+    unsigned = PatientFactory()
+    decide(submit(unsigned), clinician, Outcome.CLEARED)
+    cleared = PatientFactory()
+    decide(submit(cleared), clinician, Outcome.CLEARED)
+    consent_signed_by(cleared)
+    return [unfinished, unanswered, pending, declined, unsigned, cleared]
+
+
+def test_the_gate_for_many_patients_says_what_it_says_for_each(clinician):
+    patients = patients_at_every_step(clinician)
+
+    together = infusion_eligibility_for_patients(patients)
+
+    assert together == {p.pk: infusion_eligibility(patient=p) for p in patients}
+    assert [together[p.pk].allowed for p in patients] == [False] * 5 + [True]
+
+
+def test_the_gate_for_many_patients_costs_the_same_queries_for_two_or_twelve(
+    clinician, django_assert_num_queries
+):
+    patients = patients_at_every_step(clinician)
+    two = patients[-2:]
+    twelve = patients + patients_at_every_step(clinician)
+
+    with django_assert_num_queries(3):
+        infusion_eligibility_for_patients(two)
+    with django_assert_num_queries(3):
+        infusion_eligibility_for_patients(twelve)

@@ -155,3 +155,37 @@ def test_overlapping_reports_every_overlapping_pair_not_just_neighbours():
     late = Interval(weekday=0, opens=time(14), closes=time(15))
 
     assert set(hours.overlapping([all_day, early, late])) == {(all_day, early), (all_day, late)}
+
+
+# One rule for "the whole span is inside the hours" (consultations and infusions both use it).
+
+
+def test_a_span_must_fit_inside_one_interval():
+    tuesday = [
+        Interval(weekday=1, opens=time(8), closes=time(12)),
+        Interval(weekday=1, opens=time(13), closes=time(18)),
+    ]
+
+    assert hours.covers(tuesday, 1, time(10, 30), time(12))  # ends as the morning closes
+    assert not hours.covers(tuesday, 1, time(11, 30), time(13, 30))  # across lunch
+    assert not hours.covers(tuesday, 2, time(9), time(10))  # a Wednesday
+
+
+def test_a_span_past_midnight_is_never_inside_the_hours():
+    all_day = [Interval(weekday=day, opens=time(0), closes=time(23, 59)) for day in range(7)]
+
+    start = datetime(2026, 6, 2, 23, 30)  # noqa: DTZ001 - wall clock
+    end = datetime(2026, 6, 3, 0, 30)  # noqa: DTZ001
+
+    assert not hours.covers_span(all_day, start, end)
+
+
+def test_a_span_on_the_spring_forward_day_is_judged_in_local_time(new_york_clinic):
+    # Sunday 8 March 2026: clocks go from 2:00 to 3:00 in New York. 13:30 UTC is 9:30 EDT;
+    # the same instant a day earlier was 8:30 EST, before opening.
+    spring = new_york_clinic.local_time(utc("2026-03-08T13:30"))
+    winter = new_york_clinic.local_time(utc("2026-03-07T13:30"))
+    intervals = new_york_clinic.hour_intervals()
+
+    assert hours.covers_span(intervals, spring, spring.replace(hour=11))
+    assert not hours.covers_span(intervals, winter, winter.replace(hour=10))

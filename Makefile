@@ -5,12 +5,15 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in e-mails point at the port being served, unless SITE_URL is set in the environment.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 
 # The demo's staff sign in with their password alone; STAFF_TWO_FACTOR=1 asks for a code too.
 STAFF_TWO_FACTOR ?= 0
 # Settings for serving locally on plain http with production-like pages (no debug tracebacks).
-LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR)
+LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) \
+  SITE_URL=$(SITE_URL)
 
 .PHONY: help install db-ready run dev test lint format bench clean
 
@@ -49,7 +52,7 @@ run: install db-ready
 	$(LOCAL_ENV) $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 dev: install db-ready
-	DEBUG=1 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

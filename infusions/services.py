@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from clinic.lib.timezones import local_day_bounds
 from clinic.locations.hours import covers_span
 from clinic.locations.models import Chair
 from patients.models import Patient
@@ -53,6 +54,15 @@ def infusion_book(*, patient, chair: Chair, starts_at: datetime, booked_by) -> I
     if overlapping.filter(patient=patient).exists():
         raise ValidationError(
             {"starts_at": "This patient already has an infusion booked at that time."}
+        )
+    day_starts, day_ends = local_day_bounds(local_start.date(), location.time_zone)
+    if (
+        InfusionAppointment.objects.booked()
+        .filter(patient=patient, starts_at__lt=day_ends, ends_at__gt=day_starts)
+        .exists()
+    ):
+        raise ValidationError(
+            {"starts_at": "This patient already has an infusion that day; choose another day."}
         )
     try:
         with transaction.atomic():

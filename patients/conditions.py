@@ -60,6 +60,14 @@ class ConditionsFields(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def reports_crisis(self) -> bool:
+        """Whether "thoughts of suicide" is ticked in what was sent, valid or not: the crisis
+        resources are shown even on a form sent back for another mistake."""
+        if not self.is_bound or not hasattr(self.data, "getlist"):
+            return False
+        ticked = self.data.getlist(self.add_prefix("mood_conditions"))
+        return Condition.SUICIDAL_IDEATION.value in ticked
+
     def chosen_conditions(self, cleaned, *, message: str) -> list[str]:
         chosen = cleaned.get("pain_conditions", []) + cleaned.get("mood_conditions", [])
         if not chosen and not cleaned.get("other_condition"):

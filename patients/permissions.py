@@ -4,6 +4,9 @@ views name them from here, never a group."""
 # A patient's own records: intake, consent, dashboard.
 COMPLETE_OWN_INTAKE = "patients.complete_own_intake"
 
+# The photo of a patient's ID, to check it at the desk; every look is logged.
+VIEW_ID_DOCUMENT_PHOTO = "patients.view_id_document_photo"
+
 VIEW_CONSULTATIONS = "patients.view_consultation"
 CHANGE_CONSULTATIONS = "patients.change_consultation"
 

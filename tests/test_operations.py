@@ -336,3 +336,22 @@ def test_the_deploy_check_catches_a_production_server_left_on_the_embedded_secre
 
     assert result.returncode != 0
     assert "security.W009" in result.stderr
+
+
+# make run ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["run", "dev"])
+def test_make_serves_and_links_e_mails_to_the_same_port(target):
+    planned = subprocess.run(  # noqa: S603 - make printing its own plan, nothing run
+        ["make", "-n", target, "PORT=8123"],  # noqa: S607
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in os.environ.items() if k != "SITE_URL"},
+    ).stdout
+    serve = next(line for line in planned.splitlines() if "runserver" in line)
+
+    assert "SITE_URL=http://127.0.0.1:8123 " in serve
+    assert serve.rstrip().endswith("127.0.0.1:8123")

@@ -28,6 +28,8 @@ _LOCATION_PERMS = [
     for action in ("view", "add", "change", "delete")
 ]
 _CONSULTATION_DESK = ["patients.view_consultation", "patients.change_consultation"]
+# The photo of a patient's ID, checked against the ID itself at the desk (each look logged).
+_ID_PHOTO = ["patients.view_id_document_photo"]
 # The screening's answers and flags: clinicians and clinic admins only.
 _SCREENING_ANSWERS = ["screening.view_screening_answers", "screening.view_screening_status"]
 # The drug catalogue and the questionnaire's versions: the clinical content of screening.
@@ -59,6 +61,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_CONSULTATION_DESK,
         "screening.view_screening_status",  # cleared / pending / declined, never the answers
         *_INFUSION_DESK,
+        *_ID_PHOTO,
     ],
     Role.CLINICIAN: [
         "accounts.access_staff_area",
@@ -71,6 +74,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_SCREENING_CONTENT,
         "patients.view_consentsignature",
         "infusions.view_infusionappointment",
+        *_ID_PHOTO,
     ],
     Role.CLINIC_ADMIN: [
         "accounts.access_staff_area",
@@ -84,6 +88,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "patients.view_consentsignature",
         *_CONSENT_EDITING,
         *_SECOND_FACTOR_RESET,
+        *_ID_PHOTO,
     ],
 }
 

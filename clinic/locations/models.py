@@ -6,7 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from clinic.lib.timezones import is_valid_time_zone, time_zone_choices, to_local
+from clinic.lib.timezones import (
+    is_valid_time_zone,
+    time_zone_choices,
+    to_local,
+    zone_name_for_people,
+)
 
 from . import hours
 
@@ -98,6 +103,11 @@ class Location(models.Model):
     def local_time(self, instant=None):
         """An aware instant (now by default) as wall-clock time at this location."""
         return to_local(instant or timezone.now(), self.time_zone)
+
+    @property
+    def time_zone_name(self) -> str:
+        """The zone as people say it ("Eastern time"), for pages and e-mails."""
+        return zone_name_for_people(self.time_zone)
 
     def hour_intervals(self) -> list[hours.Interval]:
         return [hours.Interval(h.weekday, h.opens, h.closes) for h in self.opening_hours.all()]

@@ -117,6 +117,13 @@ def consultation_book(
         lambda: tasks.alert_front_desk_of_consultation.delay(consultation_id=consultation.pk),
         robust=True,
     )
+    if consultation.is_urgent:
+        transaction.on_commit(
+            lambda: tasks.alert_on_call_of_crisis_consultation.delay(
+                consultation_id=consultation.pk
+            ),
+            robust=True,
+        )
     return consultation
 
 
@@ -131,6 +138,7 @@ def consultation_reschedule(
         return consultation
     with transaction.atomic():
         old = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        replaces = old.starts_at.isoformat()
 
         def make(consultant_id, slot):
             old.consultant_id = consultant_id
@@ -141,7 +149,9 @@ def consultation_reschedule(
 
         moved = _hold_slot(location=old.location, starts_at=starts_at, now=now, make=make)
     transaction.on_commit(
-        lambda: tasks.send_consultation_confirmation.delay(consultation_id=moved.pk),
+        lambda: tasks.send_consultation_confirmation.delay(
+            consultation_id=moved.pk, replaces=replaces
+        ),
         robust=True,
     )
     return moved

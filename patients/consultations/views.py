@@ -19,6 +19,7 @@ from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.signed_links import make_token, read_token
 from clinic.locations.models import Location
 
+from ..conditions import Condition
 from ..models import Consultation
 from ..permissions import CHANGE_CONSULTATIONS, VIEW_CONSULTATIONS
 from . import services
@@ -108,7 +109,13 @@ def consultation_book(request, slug):
     return render(
         request,
         "patients/consultations/book.html",
-        {"location": location, "form": form, "picker": picker},
+        {
+            "location": location,
+            "form": form,
+            "picker": picker,
+            "crisis": form.is_bound and form.reports_crisis(),
+            "crisis_choice": Condition.SUICIDAL_IDEATION.value,
+        },
     )
 
 
@@ -133,6 +140,11 @@ class ConsultationManageView(View):
         consultation = _consultation_from_token(token)
         action = request.POST.get("action")
         if action == "cancel":
+            if request.POST.get("confirmed") != "yes":
+                # One tap only asks; the cancellation needs the second, on the question page.
+                return redirect(
+                    f"{reverse('patients:consultation_manage', args=[token])}?cancel=1#cancel"
+                )
             if services.consultation_cancel(consultation=consultation):
                 messages.success(request, "Your consultation is cancelled.")
             return redirect("patients:consultation_manage", token)
@@ -175,6 +187,7 @@ class ConsultationManageView(View):
                 "picker": picker,
                 "is_booked": is_booked,
                 "is_past": consultation.ends_at <= timezone.now(),
+                "confirming_cancel": is_booked and self.request.GET.get("cancel") == "1",
             },
         )
 
@@ -223,12 +236,10 @@ class StaffConsultationOutcomeView(StaffRequiredMixin, View):
         consultation = get_object_or_404(Consultation.objects.booked(), pk=pk)
         form = OutcomeForm(request.POST)
         if form.is_valid():
-            services.consultation_record_outcome(
+            recorded = services.consultation_record_outcome(
                 consultation=consultation, outcome=form.cleaned_data["outcome"]
             )
-            messages.success(
-                request, f"{consultation.full_name}: {consultation.get_outcome_display()}."
-            )
+            messages.success(request, f"{recorded.full_name}: {recorded.get_outcome_display()}.")
         else:
             messages.error(request, "Choose called, no answer or converted.")
         return redirect(

@@ -2,10 +2,12 @@
 beside the field, keeping everything typed."""
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from clinic.lib.phone import normalize_phone
 from clinic.locations.models import Location
@@ -216,10 +218,24 @@ class IdentityForm(_StepForm):
         }
         widgets = {
             "id_document_expiry": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "id_document_photo": forms.ClearableFileInput(
+            # Not ClearableFileInput: it links to the file on file, and private files have no
+            # URL. The photo on file is named in the help text instead.
+            "id_document_photo": forms.FileInput(
                 attrs={"accept": "image/jpeg,image/png,image/webp"}
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        uploaded = self.instance.id_document_photo_uploaded_at
+        if self.instance.id_document_photo and uploaded:
+            field = self.fields["id_document_photo"]
+            field.label = "Replace the photo (optional)"
+            on = date_format(timezone.localtime(uploaded, ZoneInfo(self.instance.time_zone)))
+            field.help_text = (
+                f"A photo of your ID is on file (uploaded {on}). Choose a new one only to "
+                f"replace it. {field.help_text}"
+            )
 
     def clean_id_document_expiry(self):
         expiry = self.cleaned_data["id_document_expiry"]

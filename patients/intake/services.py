@@ -28,6 +28,8 @@ def _mark_done(patient: Patient, slug: str, reason: str) -> None:
 def intake_save_step(*, patient: Patient, slug: str, form) -> Patient:
     """Save one step's valid form. Editing after the intake is finished is kept in history."""
     patient = form.save(commit=False)
+    if "id_document_photo" in form.changed_data and patient.id_document_photo:
+        patient.id_document_photo_uploaded_at = timezone.now()
     step = steps.step_by_slug(slug)
     _mark_done(patient, slug, f"Intake: {step.title}")
     if form.has_changed():

@@ -9,4 +9,7 @@ urlpatterns = [
     path("intake/review/", views.intake_review, name="intake_review"),
     path("intake/finish/", views.intake_finish, name="intake_finish"),
     path("intake/<slug:slug>/", views.intake_step, name="intake_step"),
+    path(
+        "staff/patients/<int:pk>/id-photo/", views.StaffIdPhotoView.as_view(), name="staff_id_photo"
+    ),
 ]

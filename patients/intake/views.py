@@ -9,14 +9,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
 
+from ..permissions import VIEW_ID_DOCUMENT_PHOTO
 from ..selectors import patient_for_request
-from . import services, steps
+from . import selectors, services, steps
 from .forms import MedicationRowFormSet, NoMedicationsForm
 
 
@@ -161,3 +166,24 @@ def intake_finish(request):
     services.intake_complete(patient=patient)
     messages.success(request, "Thank you: your intake is complete. A clinician will review it.")
     return redirect("accounts:home")
+
+
+PHOTO_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+
+@method_decorator(never_cache, name="dispatch")
+class StaffIdPhotoView(StaffRequiredMixin, View):
+    """The photo of a patient's ID, for staff checking it at the desk; never cached."""
+
+    permissions = (VIEW_ID_DOCUMENT_PHOTO,)
+
+    def get(self, request, pk):
+        patient = selectors.id_photo_get_for_user(user=request.user, patient_pk=pk)
+        photo = patient.id_document_photo
+        extension = photo.name.rsplit(".", 1)[-1].lower()
+        response = FileResponse(
+            photo.open("rb"), content_type=PHOTO_TYPES.get(extension, "application/octet-stream")
+        )
+        response["Cache-Control"] = "no-store, private"
+        response["Content-Disposition"] = "inline"
+        return response

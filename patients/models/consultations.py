@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from clinic.locations.models import Location
 
-from ..conditions import labels
+from ..conditions import Condition, labels
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -97,6 +97,12 @@ class Consultation(models.Model):
 
     def __str__(self):
         return f"Consultation #{self.pk}"
+
+    @property
+    def is_urgent(self) -> bool:
+        """They ticked thoughts of suicide: shown the crisis resources at once, told to the
+        on-call clinician, and marked for the desk to call first."""
+        return Condition.SUICIDAL_IDEATION in self.conditions
 
     @property
     def condition_labels(self) -> list[str]:

@@ -78,6 +78,9 @@ class Patient(models.Model):
     id_document_photo = models.ImageField(
         upload_to=id_photo_path, storage=private_storage_callable, blank=True
     )
+    id_document_photo_uploaded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the patient last sent a photo of their ID."
+    )
 
     intake_steps_done = models.JSONField(default=list, blank=True)
     intake_completed_at = models.DateTimeField(null=True, blank=True)
@@ -87,7 +90,10 @@ class Patient(models.Model):
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
-        permissions = [("complete_own_intake", "Can fill in their own intake")]
+        permissions = [
+            ("complete_own_intake", "Can fill in their own intake"),
+            ("view_id_document_photo", "Can see a patient's photo of their ID, to check it"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(intake_completed_at__isnull=True)

@@ -59,6 +59,11 @@ def test_a_visitor_books_gets_the_calendar_file_and_cancels_by_the_link(
     page.goto("/" + path)
     expect(page.get_by_role("heading", name="Your free consultation")).to_be_visible()
     page.get_by_role("button", name="Cancel my consultation").click()
+    # One tap only asks; nothing is cancelled until the second.
+    expect(page.get_by_role("button", name="Yes, cancel it")).to_be_visible()
+    consultation.refresh_from_db()
+    assert consultation.status == Consultation.Status.BOOKED
+    page.get_by_role("button", name="Yes, cancel it").click()
     expect(page.get_by_text("Your consultation is cancelled.")).to_be_visible()
     consultation.refresh_from_db()
     assert consultation.status == Consultation.Status.CANCELLED

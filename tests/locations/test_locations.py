@@ -169,7 +169,7 @@ def test_the_detail_page_shows_each_days_hours_closed_days_and_the_time_zone(cli
         "Saturday": "Closed",
         "Sunday": "Closed",
     }
-    assert "Local time (America/Chicago)." in html
+    assert "Local time (Central time)." in html
 
 
 @pytest.mark.django_db

@@ -286,7 +286,8 @@ def test_a_forged_link_cannot_cancel_a_consultation(client, two_bookings):
     token = altered_tokens(mine, theirs)["swapped id"]
 
     response = client.post(
-        reverse("patients:consultation_manage", args=[token]), {"action": "cancel"}
+        reverse("patients:consultation_manage", args=[token]),
+        {"action": "cancel", "confirmed": "yes"},
     )
 
     assert response.status_code == 404

@@ -329,8 +329,8 @@ def test_the_link_cancels_once_and_then_offers_to_book_again(
     consultation, manage = booked_through_the_page(client, book_url)
 
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(manage, {"action": "cancel"})
-        client.post(manage, {"action": "cancel"})
+        first = client.post(manage, {"action": "cancel", "confirmed": "yes"})
+        client.post(manage, {"action": "cancel", "confirmed": "yes"})
 
     assert first["Location"] == manage
     consultation.refresh_from_db()
@@ -481,7 +481,7 @@ def on_the_manage_page(client, consultation, manage, mailoutbox, capture):
 
 def in_the_confirmation(client, consultation, manage, mailoutbox, capture):
     [mail] = [m for m in mailoutbox if m.to == [consultation.email]]
-    return mail.body, "When: {t:%A, %B} {t.day}, {t.year} at {time} (America/New_York)"
+    return mail.body, "When: {t:%A, %B} {t.day}, {t.year} at {time} (Eastern time)"
 
 
 def in_the_desk_alert(client, consultation, manage, mailoutbox, capture):
@@ -491,7 +491,7 @@ def in_the_desk_alert(client, consultation, manage, mailoutbox, capture):
 
 def in_the_cancellation(client, consultation, manage, mailoutbox, capture):
     with capture(execute=True):
-        client.post(manage, {"action": "cancel"})
+        client.post(manage, {"action": "cancel", "confirmed": "yes"})
     [mail] = [m for m in mailoutbox if "is cancelled" in m.subject]
     return mail.body, "on {t:%A, %B} {t.day} at {time} is cancelled"
 

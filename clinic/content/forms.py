@@ -1,8 +1,10 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .models import FAQEntry, Page
+from .stemmed_search import search_terms
 
 
 class OutlineSubmit(Submit):
@@ -47,3 +49,17 @@ class FAQEntryForm(_EditorForm):
 
 class FAQSearchForm(forms.Form):
     q = forms.CharField(label="Search the questions", required=False, max_length=100)
+
+    def clean_q(self):
+        q = self.cleaned_data["q"]
+        if q and not search_terms(q):
+            # Refused rather than matched against nothing: the page then shows every question,
+            # and this message says why.
+            raise ValidationError(
+                "There is no word to search for in “%(q)s”: very common words such as “the” or "
+                "“can” are left out. Try a word from your question, such as “drive” or “cost”. "
+                "Every question is shown below.",
+                code="nothing_to_search",
+                params={"q": q},
+            )
+        return q

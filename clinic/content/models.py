@@ -104,12 +104,6 @@ class FAQEntryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def search(self, query: str):
-        query = query.strip()
-        if not query:
-            return self
-        return self.filter(Q(question__icontains=query) | Q(answer__icontains=query))
-
 
 class FAQEntry(models.Model):
     category = models.ForeignKey(FAQCategory, on_delete=models.PROTECT, related_name="entries")

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Staff finish signing in with a code from an authenticator app (STAFF_TWO_FACTOR).
     "clinic.accounts.middleware.SecondFactorMiddleware",
+    "clinic.accounts.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

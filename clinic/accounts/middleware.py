@@ -1,5 +1,6 @@
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from .second_factor import second_factor_required
 
@@ -35,3 +36,18 @@ class SecondFactorMiddleware:
         # Public pages too: a few of them (intake, the safety questions) keep a visitor's
         # draft and act for the signed-in person, so only the code pages are open.
         return redirect_to_login(request.get_full_path(), reverse("second_factor"))
+
+
+class PrivatePagesMiddleware:
+    """Every page answered to a signed-in person is theirs alone (their name in the header at
+    least, their records on most): no browser, proxy or shared computer may keep a copy.
+    Pages a visitor reaches by a signed link mark themselves with `never_cache`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_ratelimit.decorators import ratelimit
 
@@ -119,18 +120,42 @@ def consultation_book(request, slug):
     )
 
 
+class LinkExpired(Exception):
+    def __init__(self, location):
+        self.location = location
+
+
 def _consultation_from_token(token) -> Consultation:
     pk = read_token("consultation", token)
     if pk is None:
         raise Http404("This link is not valid.")
-    return get_object_or_404(Consultation.objects.select_related("location"), pk=pk)
+    consultation = get_object_or_404(Consultation.objects.select_related("location"), pk=pk)
+    if consultation.manage_link_expires_at <= timezone.now():
+        raise LinkExpired(consultation.location)
+    return consultation
 
 
-@method_decorator(login_not_required, name="dispatch")
+def _link_expired_page(request, expired: LinkExpired):
+    """Says the link is over and how to reach the clinic; nothing about the booking."""
+    return render(
+        request,
+        "patients/consultations/link_expired.html",
+        {"location": expired.location},
+        status=410,
+    )
+
+
+@method_decorator([login_not_required, never_cache], name="dispatch")
 class ConsultationManageView(View):
     """What the signed link in the confirmation e-mail opens: see, move or cancel."""
 
     template_name = "patients/consultations/manage.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except LinkExpired as expired:
+            return _link_expired_page(request, expired)
 
     def get(self, request, token):
         consultation = _consultation_from_token(token)
@@ -193,8 +218,12 @@ class ConsultationManageView(View):
 
 
 @login_not_required
+@never_cache
 def consultation_calendar_file(request, token):
-    consultation = _consultation_from_token(token)
+    try:
+        consultation = _consultation_from_token(token)
+    except LinkExpired as expired:
+        return _link_expired_page(request, expired)
     body = consultation_ics(
         consultation, manage_url=manage_url(consultation.pk), domain=request.get_host()
     )

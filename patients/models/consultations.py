@@ -1,5 +1,7 @@
 """A free consultation booked on the public site."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -8,6 +10,8 @@ from simple_history.models import HistoricalRecords
 from clinic.locations.models import Location
 
 from ..conditions import Condition, labels
+
+MANAGE_LINK_GRACE = timedelta(days=1)
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -97,6 +101,12 @@ class Consultation(models.Model):
 
     def __str__(self):
         return f"Consultation #{self.pk}"
+
+    @property
+    def manage_link_expires_at(self):
+        """The e-mailed link that shows, moves or cancels it works until a day after the
+        consultation ends: long enough to look up what was booked, not kept for good."""
+        return self.ends_at + MANAGE_LINK_GRACE
 
     @property
     def is_urgent(self) -> bool:

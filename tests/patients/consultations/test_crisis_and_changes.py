@@ -205,3 +205,18 @@ def test_the_desk_banner_names_the_status_just_recorded(client, location, consul
     )
 
     assert "Robin Visitor: Invited to become a patient." in response.text
+
+
+@pytest.mark.django_db
+def test_the_desk_list_marks_an_urgent_booking_and_names_the_zone(client, location, consultant):
+    booked_later(location, consultant, "suicidal_ideation")
+    ordinary = booked_later(location, consultant, "migraine")
+    ordinary.full_name = "Sam Ordinary"
+    ordinary.save()
+    log_in(client, UserFactory(role=Role.FRONT_DESK))
+
+    page = client.get(reverse("patients:staff_consultations")).text
+
+    assert page.count("Urgent: call today") == 1
+    assert page.index("Urgent: call today") < page.index("Robin Visitor")
+    assert "times in Eastern time" in page

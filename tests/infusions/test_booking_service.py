@@ -1,63 +1,19 @@
-"""`infusion_book`, the one way an infusion is booked, whoever books it.
+"""`infusion_book`, the one way an infusion is booked: the gate, opening hours, the chair."""
 
-What people rely on: nobody reaches a chair before the gate allows them; a chair is held
-for the infusion and the recovery, only while the location is open, only in the future,
-and for one patient at a time; and the time booked is the wall-clock time at the
-location, daylight saving included.
-"""
-
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from clinic.locations.models import Location
 from infusions.models import InfusionAppointment
 from infusions.services import CHAIR_TIME, NotEligible, infusion_book
 from patients.intake.services import intake_save_medications
-from screening.models import ScreeningDecision
 from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory, consent_signed_by
+from tests.infusions.booking import MONDAY, SATURDAY, SUNDAY, Outcome, at, local_day, refused
 from tests.screening.factories import PatientFactory, decide, submit
 
 pytestmark = pytest.mark.django_db
-
-Outcome = ScreeningDecision.Outcome
-NEW_YORK = ZoneInfo("America/New_York")
-MONDAY, SATURDAY, SUNDAY = 0, 5, 6
-
-
-def local_day(weekday: int) -> date:
-    """The next such day in New York at least two days away, so always in the future."""
-    day = timezone.now().astimezone(NEW_YORK).date() + timedelta(days=2)
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
-
-
-def at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=NEW_YORK)
-
-
-def next_clock_change(*, forward: bool) -> date:
-    """The next day New York's clocks go forward (or back): 2027-03-14 and 2027-11-07 when
-    these tests were written."""
-    today = timezone.now().astimezone(NEW_YORK).date()
-    for days in range(2, 400):
-        day = today + timedelta(days=days)
-        midnight, noon = at(day, 0).utcoffset(), at(day, 12).utcoffset()
-        if (noon > midnight) if forward else (noon < midnight):
-            return day
-    raise AssertionError("New York changes its clocks twice a year")
-
-
-def refused(field, **booking):
-    """Book, expecting a refusal on `field` that is not the gate's; return its messages."""
-    with pytest.raises(ValidationError) as refusal:
-        infusion_book(**booking)
-    assert not isinstance(refusal.value, NotEligible)
-    assert list(refusal.value.message_dict) == [field]
-    assert not InfusionAppointment.objects.exists()
-    return refusal.value.message_dict[field]
 
 
 @pytest.fixture
@@ -302,112 +258,3 @@ def test_it_refuses_a_second_chair_for_the_same_patient_at_the_same_time(
         )
 
     assert list(InfusionAppointment.objects.all()) == [first]
-
-
-# Daylight saving -----------------------------------------------------------------------
-
-
-def test_a_booking_on_the_day_the_clocks_go_forward_is_stored_at_the_right_utc_time(
-    cleared, chair, front_desk
-):
-    day = next_clock_change(forward=True)  # a Sunday in March
-    assert day.weekday() == SUNDAY
-
-    appointment = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(day, 10), booked_by=front_desk
-    )
-
-    appointment.refresh_from_db()
-    # 10:00 in New York is 14:00 UTC from that morning on (EDT, UTC-4), not 15:00 as the day
-    # before (EST, UTC-5).
-    assert appointment.starts_at == datetime.combine(day, time(14), tzinfo=UTC)
-    assert appointment.ends_at == datetime.combine(day, time(15, 30), tzinfo=UTC)
-    assert appointment.location.local_time(appointment.starts_at).time() == time(10)
-
-
-def test_a_booking_on_the_day_the_clocks_go_back_is_stored_at_the_right_utc_time(
-    cleared, chair, front_desk
-):
-    day = next_clock_change(forward=False)  # a Sunday in November
-    assert day.weekday() == SUNDAY
-
-    appointment = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(day, 10), booked_by=front_desk
-    )
-
-    appointment.refresh_from_db()
-    assert appointment.starts_at == datetime.combine(day, time(15), tzinfo=UTC)
-    assert appointment.location.local_time(appointment.ends_at).time() == time(11, 30)
-
-
-def test_the_opening_hours_are_read_in_local_time_on_the_day_the_clocks_go_forward(
-    cleared, chair, front_desk
-):
-    day = next_clock_change(forward=True)
-
-    # 12:00 to 1:30 PM local runs past the Sunday closing at 1 PM, whatever UTC says.
-    refused(
-        "starts_at",
-        patient=cleared,
-        chair=chair,
-        starts_at=datetime.combine(day, time(16), tzinfo=UTC),
-        booked_by=front_desk,
-    )
-
-
-# One infusion a day --------------------------------------------------------------------
-
-
-def test_it_refuses_a_second_infusion_for_the_patient_on_the_same_local_day(
-    cleared, chair, other_chair, front_desk
-):
-    monday = local_day(MONDAY)
-    first = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(monday, 10), booked_by=front_desk
-    )
-
-    with pytest.raises(ValidationError) as refusal:
-        infusion_book(
-            patient=cleared, chair=other_chair, starts_at=at(monday, 14), booked_by=front_desk
-        )
-
-    assert refusal.value.message_dict["starts_at"] == [
-        "This patient already has an infusion that day; choose another day."
-    ]
-    assert list(InfusionAppointment.objects.all()) == [first]
-
-
-def test_the_next_local_day_is_free_even_when_it_is_the_same_day_in_utc(
-    cleared, chair, front_desk, location
-):
-    # 15:00 on Monday and 9:00 on Tuesday in New York: both fall on Monday/Tuesday in UTC too,
-    # but a late slot and an early one a local day apart must both be allowed.
-    OpeningHoursFactory(location=location, weekday=1, opens=time(8), closes=time(17))
-    monday = local_day(MONDAY)
-    infusion_book(patient=cleared, chair=chair, starts_at=at(monday, 15), booked_by=front_desk)
-
-    second = infusion_book(
-        patient=cleared,
-        chair=chair,
-        starts_at=at(monday + timedelta(days=1), 9),
-        booked_by=front_desk,
-    )
-
-    assert second.pk is not None
-    assert InfusionAppointment.objects.filter(patient=cleared).count() == 2
-
-
-def test_a_cancelled_infusion_leaves_its_day_free(cleared, chair, front_desk):
-    monday = local_day(MONDAY)
-    first = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(monday, 10), booked_by=front_desk
-    )
-    InfusionAppointment.objects.filter(pk=first.pk).update(
-        status=InfusionAppointment.Status.CANCELLED
-    )
-
-    again = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(monday, 14), booked_by=front_desk
-    )
-
-    assert again.pk != first.pk

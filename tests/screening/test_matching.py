@@ -1,13 +1,9 @@
 """Medication matching, without a database: what patients type against the seed catalogue."""
 
 import pytest
-from faker.providers.lorem.en_US import Provider as EnglishWords
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from screening.catalogue import CATALOGUE
 from screening.matching import (
-    NOT_TYPOS,
     CatalogueEntry,
     allowed_distance,
     edit_distance,
@@ -15,78 +11,8 @@ from screening.matching import (
     match_medication,
     normalize,
     screen,
-    tokens,
 )
-
-NAMES = [(name, entry) for entry in CATALOGUE for name in (entry.generic_name, *entry.brand_names)]
-# Names of seven letters or more written as one word: a typo in them must still match.
-LONG_NAMES = [
-    (name, entry)
-    for name, entry in NAMES
-    if name.isalpha() and len(name) >= 7 and len(tokens(name)) == 1
-]
-
-
-def words(text):
-    return text.split()
-
-
-# Medications and supplements that are not in the catalogue, as patients write them.
-OTHER_MEDICATIONS = words(
-    """
-metformin lisinopril atorvastatin simvastatin rosuvastatin amlodipine losartan valsartan
-hydrochlorothiazide furosemide spironolactone metoprolol atenolol carvedilol propranolol
-diltiazem verapamil nifedipine clonidine guanfacine hydralazine digoxin amiodarone warfarin
-apixaban rivaroxaban clopidogrel levothyroxine liothyronine insulin glipizide glimepiride
-pioglitazone sitagliptin empagliflozin dapagliflozin semaglutide tirzepatide omeprazole
-esomeprazole pantoprazole famotidine ranitidine ondansetron metoclopramide promethazine
-meclizine dicyclomine loperamide docusate sertraline fluoxetine paroxetine citalopram
-escitalopram fluvoxamine venlafaxine desvenlafaxine duloxetine bupropion mirtazapine trazodone
-vilazodone vortioxetine amitriptyline nortriptyline imipramine doxepin lithium valproate
-divalproex carbamazepine oxcarbazepine topiramate zonisamide levetiracetam gabapentin
-pregabalin phenytoin lacosamide phenobarbital quetiapine olanzapine risperidone aripiprazole
-brexpiprazole cariprazine lurasidone ziprasidone haloperidol clozapine zolpidem eszopiclone
-zaleplon suvorexant hydroxyzine buspirone prazosin tamsulosin finasteride sildenafil tadalafil
-oxybutynin methylphenidate amphetamine lisdexamfetamine atomoxetine modafinil donepezil
-memantine levodopa carbidopa pramipexole ropinirole sumatriptan rizatriptan prednisone
-methylprednisolone dexamethasone fluticasone albuterol montelukast cetirizine loratadine
-fexofenadine diphenhydramine pseudoephedrine guaifenesin dextromethorphan benzonatate
-amoxicillin azithromycin doxycycline cephalexin ciprofloxacin nitrofurantoin metronidazole
-fluconazole valacyclovir hydroxychloroquine methotrexate allopurinol colchicine alendronate
-estradiol progesterone testosterone tamoxifen acetaminophen naloxone naltrexone varenicline
-nicotine ketamine caffeine cocaine magnesium potassium calcium iron zinc iodine folate biotin
-melatonin ashwagandha turmeric ginseng valerian probiotic multivitamin glucosamine collagen
-Zantac Narcan Tylenol Zoloft Prozac Paxil Celexa Lexapro Effexor Cymbalta Wellbutrin Remeron
-Trintellix Elavil Depakote Tegretol Trileptal Topamax Keppra Neurontin Lyrica Seroquel Zyprexa
-Risperdal Abilify Rexulti Vraylar Latuda Ambien Lunesta Belsomra Vistaril Buspar Adderall
-Vyvanse Ritalin Concerta Strattera Provigil Imitrex Singulair Zyrtec Claritin Allegra Benadryl
-Sudafed Mucinex Robitussin Fioricet Synthroid Ozempic Wegovy Mounjaro Lipitor Crestor Norvasc
-Lasix Coumadin Eliquis Xarelto Plavix Prilosec Nexium Protonix Pepcid Zofran Phenergan Detrol
-Lamisil Valtrex Chantix Vivitrol Spravato Excedrin Midol NyQuil DayQuil Centrum Metamucil
-"""
-) + [
-    "vitamin d",
-    "vitamin D3 2000 IU",
-    "vitamin b12",
-    "fish oil",
-    "omega-3",
-    "st john's wort",
-    "folic acid",
-    "CoQ10",
-    "5-HTP",
-    "l-theanine",
-    "Armour Thyroid",
-    "birth control",
-]
-MEDICATION_LIST_WORDS = words(
-    """
-pain anxiety depression sleep insomnia seizures bipolar blood pressure cholesterol thyroid
-allergy allergies migraine headache heart diabetes vitamin supplement herbal tea coffee
-prescription doctor prescribed stopped started ago years unknown nothing none sometimes
-occasionally inhaler drops cream shot monthly
-"""
-)
-ORDINARY_WORDS = [*EnglishWords.word_list, *MEDICATION_LIST_WORDS]
+from tests.screening.medication_names import NAMES, ORDINARY_WORDS, OTHER_MEDICATIONS
 
 
 def generic(text):
@@ -347,101 +273,3 @@ def test_allowed_distance_grows_with_the_name_and_shrinks_for_harmless_drugs():
 def test_no_ordinary_word_or_other_medication_matches_anything():
     matched = {w: generic(w) for w in [*ORDINARY_WORDS, *OTHER_MEDICATIONS] if generic(w)}
     assert matched == {}
-
-
-# Property-based tests.
-
-DOSES = st.one_of(
-    st.integers(1, 1000).map(lambda n: f"{n}mg"),
-    st.integers(1, 1000).map(lambda n: f"{n} mg"),
-    st.sampled_from(["0.5mg", ".5 mg", "5/325", "10-325", "25 mcg/hr", "1 tab", "2 tablets"]),
-)
-FREQUENCIES = st.sampled_from(
-    [
-        "",
-        "daily",
-        "twice daily",
-        "twice a day",
-        "BID",
-        "tid",
-        "q6h prn",
-        "every 8 hours as needed",
-        "at night",
-        "at bedtime",
-        "in the morning",
-        "as needed for pain",
-        "as needed for anxiety",
-        "once weekly",
-        "3x/day",
-        "PRN",
-    ]
-)
-PREFIXES = st.sampled_from(["", "take", "taking", "rx:", "-", "1.", "I take", "currently on"])
-
-
-@st.composite
-def random_case(draw, text):
-    flips = draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
-    return "".join(c.upper() if flip else c.lower() for c, flip in zip(text, flips, strict=True))
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    pick=st.sampled_from(NAMES),
-    prefix=PREFIXES,
-    dose=st.one_of(st.just(""), DOSES),
-    frequency=FREQUENCIES,
-    data=st.data(),
-)
-def test_any_name_with_any_dose_and_frequency_in_any_case_matches_its_class(
-    pick, prefix, dose, frequency, data
-):
-    name, entry = pick
-    text = data.draw(random_case(f"{prefix} {name} {dose} {frequency}"))
-    match = match_medication(text, CATALOGUE)
-    assert match is not None, text
-    assert match.entry.drug_class == entry.drug_class, text
-
-
-@st.composite
-def typos(draw):
-    """A name of seven letters or more with one typing mistake after its first letter."""
-    name, entry = draw(st.sampled_from(LONG_NAMES))
-    word = name.lower()
-    kind = draw(st.sampled_from(["insert", "delete", "substitute", "transpose"]))
-    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
-    if kind == "insert":
-        i = draw(st.integers(1, len(word)))
-        typo = word[:i] + letter + word[i:]
-    elif kind == "delete":
-        i = draw(st.integers(1, len(word) - 1))
-        typo = word[:i] + word[i + 1 :]
-    elif kind == "substitute":
-        i = draw(st.integers(1, len(word) - 1))
-        typo = word[:i] + letter + word[i + 1 :]
-    else:
-        i = draw(st.integers(1, len(word) - 2))
-        typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    return typo, entry
-
-
-@settings(max_examples=500, deadline=None)
-@given(typo=typos())
-def test_one_typing_mistake_in_a_long_name_still_matches_its_class(typo):
-    text, entry = typo
-    # A few mistakes make an ordinary word ("astral" for Abstral), read as that word on purpose.
-    assume(text not in NOT_TYPOS)
-    match = match_medication(text, CATALOGUE)
-    assert match is not None, text
-    assert match.entry.drug_class == entry.drug_class, text
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    words=st.lists(st.sampled_from([*ORDINARY_WORDS, *OTHER_MEDICATIONS]), min_size=1, max_size=3),
-    dose=st.one_of(st.just(""), DOSES),
-    frequency=FREQUENCIES,
-)
-def test_ordinary_words_and_other_medications_never_match(words, dose, frequency):
-    text = f"{' '.join(words)} {dose} {frequency}"
-    assert match_medication(text, CATALOGUE) is None, text

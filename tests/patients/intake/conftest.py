@@ -1,0 +1,11 @@
+"""The patient persona, logged in."""
+
+import pytest
+
+from tests.logins import log_in
+
+
+@pytest.fixture
+def as_patient(client, patient):
+    log_in(client, patient)
+    return client

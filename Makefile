@@ -11,8 +11,11 @@ PYTEST_ARGS ?=
 
 # The demo's staff sign in with their password alone; STAFF_TWO_FACTOR=1 asks for a code too.
 STAFF_TWO_FACTOR ?= 0
+# The demo and the checks here run on this machine, in one process: LOCAL_DEMO=1 lets them use
+# the built-in SECRET_KEY and the in-process cache, both refused in production (README).
+DEMO_ENV := LOCAL_DEMO=1
 # Settings for serving locally on plain http with production-like pages (no debug tracebacks).
-LOCAL_ENV := SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) \
+LOCAL_ENV := $(DEMO_ENV) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) \
   SITE_URL=$(SITE_URL)
 
 .PHONY: help install db-ready run dev test lint format bench clean
@@ -43,9 +46,9 @@ install: $(VENV)/.installed
 	@-$(MAKE) --no-print-directory node_modules/.installed
 
 db-ready: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py seed_demo
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 
 run: install db-ready
 	@echo "Serving on http://127.0.0.1:$(PORT) — demo logins are in README.md"
@@ -61,7 +64,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEMO_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -46,6 +46,8 @@ def app_env(database_url: str, mode: str | None = None) -> dict[str, str]:
             "DATABASE_URL": database_url,
             "DEBUG": "0",
             "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789abcdef",
+            # One machine, nothing shared: the in-process cache is allowed (see settings).
+            "LOCAL_DEMO": "1",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "0",
             "SECURE_COOKIES": "0",

@@ -5,9 +5,14 @@ runs on the embedded default: a SQLite file, Celery tasks run in-process, e-mail
 to the console.
 """
 
+import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from clinic.lib.mail_url import mailer_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -15,10 +20,20 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env(
-    "SECRET_KEY",
-    default="django-insecure-embedded-default-key-set-SECRET_KEY-in-production",
-)
+# `make run` serves the demo on this machine, in one process, with DEBUG off (LOCAL_DEMO=1).
+LOCAL_DEMO = env.bool("LOCAL_DEMO", default=False)
+# Production is everything else: it must bring its own SECRET_KEY and a shared cache.
+PRODUCTION = not (DEBUG or LOCAL_DEMO or "pytest" in sys.modules)
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if PRODUCTION:
+        # A key anyone can read in this repository would let anyone forge sessions and links.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value, e.g. the output of "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. Only DEBUG=1, "
+            "LOCAL_DEMO=1 (make run) and the test suite run on the built-in development key."
+        )
+    SECRET_KEY = "django-insecure-embedded-default-key-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -37,10 +52,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "clinic.accounts",
     "clinic.locations",
     "clinic.content",
     "clinic.audit",
+    "clinic.outbox",
     "patients",
     "screening",
     "infusions",
@@ -64,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -99,7 +118,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out sign-in before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password guessing (clinic/accounts/lockout.py): 10 wrong passwords for one address from one
+# IP lock that pair for 15 minutes; a successful sign-in starts the count again.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "clinic.accounts.lockout.login_name"
+AXES_LOCKOUT_CALLABLE = "clinic.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout do not lengthen it, so a guesser sharing the owner's network cannot
+# keep them out for longer than the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failed attempts are kept for the cool-off only; a log of every sign-in's IP is not needed.
+AXES_DISABLE_ACCESS_LOG = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -141,27 +178,15 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "clinic.accounts.views.too_many_attempts"
 # django-ratelimit lists only third-party Redis backends; Django's own is atomic too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    # The embedded default runs one process, where an in-process count is exact.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not PRODUCTION:
+    # The embedded default runs one process, where an in-process count is exact. In
+    # production the check stays an error: `manage.py check` and `migrate` refuse to run.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
-# E-mail: printed to the console by default; EMAIL_URL=smtp://user:pass@host:587 sends it.
-_email = env.email_url("EMAIL_URL", default="consolemail://")
-_smtp_options = {
-    "host": _email.get("EMAIL_HOST"),
-    "port": _email.get("EMAIL_PORT"),
-    "username": _email.get("EMAIL_HOST_USER"),
-    "password": _email.get("EMAIL_HOST_PASSWORD"),
-    "use_tls": _email.get("EMAIL_USE_TLS", False),
-    "use_ssl": _email.get("EMAIL_USE_SSL", False),
-    "timeout": 20,
-}
-MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": _smtp_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
-    }
-}
+# E-mail: printed to the console by default; EMAIL_URL=smtp://user:pass@host:587 sends it
+# (clinic/lib/mail_url.py reads every scheme README lists).
+_email_url = env("EMAIL_URL", default="consolemail://")  # holds the password: not a setting
+MAILERS = {"default": mailer_from_url(_email_url, base_dir=BASE_DIR)}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Ketamine Clinic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CLINIC_NAME = env("CLINIC_NAME", default="Ketamine Clinic")
@@ -191,6 +216,12 @@ CELERY_BEAT_SCHEDULE = {
     "render-missing-consent-pdfs": {
         "task": "patients.consent.tasks.render_missing_consent_pdfs",
         "schedule": 10 * 60,
+    },
+    # Every e-mail waits in the outbox until sent; this sends those the hand-off at commit
+    # did not (the broker was unreachable) and retries failures.
+    "send-due-emails": {
+        "task": "clinic.outbox.tasks.send_due_emails",
+        "schedule": 60,
     },
 }
 
@@ -240,5 +271,7 @@ LOGGING = {
         # WeasyPrint narrates every rendering step at INFO; only its warnings matter.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes narrates each sign-in at INFO; its warnings (failures, lockouts) stay.
+        "axes": {"level": "WARNING"},
     },
 }

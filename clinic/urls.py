@@ -5,6 +5,9 @@ from clinic.accounts.urls import auth_urlpatterns
 
 from .health import healthz
 
+# A failure while the database is down is a 503 "back soon" page; anything else the 500 page.
+handler500 = "clinic.maintenance.server_error"
+
 admin.site.site_header = "Clinic administration"
 admin.site.site_title = "Clinic administration"
 

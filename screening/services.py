@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from clinic.outbox.services import email_enqueue
 from patients.models import Patient
 
 from . import engine
@@ -80,10 +81,7 @@ def _apply_flags(screening: Screening, flags: list[engine.Flag], now) -> bool:
 def _alert_if_urgent(screening: Screening, flags: list[engine.Flag], was_urgent=False) -> None:
     if was_urgent or not any(f.severity == engine.URGENT for f in flags):
         return
-    transaction.on_commit(
-        lambda: alert_on_call_of_urgent_screening.delay(screening_id=screening.pk),
-        robust=True,
-    )
+    email_enqueue(alert_on_call_of_urgent_screening, screening_id=screening.pk)
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.db import transaction
+
+from clinic.outbox.services import email_enqueue
 
 from . import tasks
 from .models import User
@@ -34,7 +35,7 @@ class LoginForm(auth_forms.AuthenticationForm):
             user = self._unconfirmed_account()
             if user is None:
                 raise
-            transaction.on_commit(lambda: tasks.send_email_confirmation.delay(user_id=user.pk))
+            email_enqueue(tasks.send_email_confirmation, user_id=user.pk)
             raise forms.ValidationError(
                 self.error_messages["unconfirmed"], code="unconfirmed"
             ) from None
@@ -52,7 +53,7 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Sends the reset link from a Celery task, so a slow mail server never holds the page."""
+    """Sends the reset link through the outbox, so a slow mail server never holds the page."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,11 +63,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def save(self, domain_override=None, request=None, use_https=False, **kwargs):
         domain = domain_override or request.get_host()
         for user in self.get_users(self.cleaned_data["email"]):
-            user_id = user.pk
-            transaction.on_commit(
-                lambda user_id=user_id: tasks.send_password_reset_email.delay(
-                    user_id=user_id, domain=domain, use_https=use_https
-                )
+            email_enqueue(
+                tasks.send_password_reset_email,
+                user_id=user.pk,
+                domain=domain,
+                use_https=use_https,
             )
 
 

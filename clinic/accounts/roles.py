@@ -49,6 +49,9 @@ _SECOND_FACTOR_RESET = [
     for app, model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice"))
     for action in ("view", "delete")
 ]
+# Unlocking an account locked after wrong passwords (clinic/accounts/lockout.py) before its
+# cool-off ends: deleting the attempt in the Django admin.
+_SIGN_IN_UNLOCK = [f"axes.{action}_accessattempt" for action in ("view", "delete")]
 _INFUSION_DESK = ["infusions.view_infusionappointment", "infusions.add_infusionappointment"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
@@ -88,6 +91,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "patients.view_consentsignature",
         *_CONSENT_EDITING,
         *_SECOND_FACTOR_RESET,
+        *_SIGN_IN_UNLOCK,
         *_ID_PHOTO,
     ],
 }

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from clinic.outbox.services import email_enqueue
+
 from . import tasks
 from .models import User
 from .permissions import STAFF_AREA
@@ -98,9 +100,7 @@ def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         codes = backup_codes_replace(user)
-        transaction.on_commit(
-            lambda: tasks.send_second_factor_notice.delay(user_id=user.pk), robust=True
-        )
+        email_enqueue(tasks.send_second_factor_notice, user_id=user.pk)
         return Confirmed(device, codes)
 
 

@@ -48,12 +48,12 @@ def too_many_attempts(request, exception):
 
 
 # Guessing passwords, or flooding someone's inbox with reset links, is slowed to a crawl;
-# a person who mistypes a few times never meets the limit.
+# a person who mistypes a few times never meets the limit. Wrong passwords for one account
+# also lock that account from that address for a while (django-axes: lockout.py).
 _limit_by_address = ratelimit(key="ip", rate="30/h", method="POST")
-_limit_by_account = ratelimit(key="post:username", rate="10/h", method="POST")
 
 
-@method_decorator([_limit_by_address, _limit_by_account], name="post")
+@method_decorator(_limit_by_address, name="post")
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True

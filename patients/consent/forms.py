@@ -1,11 +1,13 @@
 from django import forms
 
+from clinic.lib.forms import LineField
+
 
 class ConsentSignForm(forms.Form):
     """The patient's acknowledgements, typed name and optional drawn signature. The
     sections come from the consent version being signed."""
 
-    typed_name = forms.CharField(
+    typed_name = LineField(
         label="Your full legal name",
         max_length=200,
         help_text="Type it as it is in your intake; capitals and spacing do not matter.",

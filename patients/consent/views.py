@@ -1,5 +1,7 @@
 """Reading and signing the consent, and getting the signed PDF."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
@@ -15,6 +17,11 @@ from . import selectors, services
 from .document import consent_html, sha256_hex
 from .forms import ConsentSignForm
 from .selectors import consent_get_for_user
+
+# Not str.isdigit(): it takes "²", which int() refuses. A record's number (a bigint) has at
+# most 19 digits; 18 always fit, and no clinic signs a billion billion consents.
+ASCII_DIGITS = re.compile("[0-9]*")
+MAX_RECORD_DIGITS = 18
 
 
 def _record_access(user, signature: ConsentSignature, action: str) -> None:
@@ -110,16 +117,22 @@ def _verify_stored(request):
     """Check that the file kept for a signed consent still has the hash recorded when it
     was stored (nobody has replaced or damaged it on disk)."""
     number = request.POST.get("signature", "").strip()
+    digits = ASCII_DIGITS.fullmatch(number) is not None
     signature = (
         ConsentSignature.objects.select_related("patient").filter(pk=number).first()
-        if number.isdigit()
+        if digits and 0 < len(number) <= MAX_RECORD_DIGITS
         else None
     )
     if signature is None or not signature.pdf:
+        error = (
+            "No stored PDF has that number."
+            if digits
+            else "Write the number with the digits 0 to 9, as printed on the PDF."
+        )
         return render(
             request,
             "patients/consent/verify.html",
-            {"stored_error": "No stored PDF has that number.", "number": number},
+            {"stored_error": error, "number": number},
             status=400,
         )
     with signature.pdf.open("rb") as pdf:

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import dateformat
 from django.utils.dateparse import parse_datetime
 
+from clinic.lib.forms import EmailAddressField, LineField
 from clinic.lib.phone import normalize_phone
 
 from ..conditions import ConditionsFields
@@ -51,14 +52,10 @@ class ConsultationForm(ConditionsFields):
         initial=Consultation.Kind.PHONE,
     )
     slot = SlotField()
-    full_name = forms.CharField(label="Your name", max_length=150)
-    email = forms.EmailField(
-        label="E-mail address",
-        help_text="We send your confirmation here.",
-        error_messages={"invalid": "Enter an e-mail address like name@example.com."},
-    )
+    full_name = LineField(label="Your name", max_length=150)
+    email = EmailAddressField(label="E-mail address", help_text="We send your confirmation here.")
     phone = forms.CharField(label="Phone number", max_length=30)
-    other_condition = forms.CharField(
+    other_condition = LineField(
         label="Something else, in your own words", max_length=200, required=False
     )
     preferred_contact_time = forms.ChoiceField(
@@ -83,9 +80,6 @@ class ConsultationForm(ConditionsFields):
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data["phone"])
-
-    def clean_full_name(self):
-        return " ".join(self.cleaned_data["full_name"].split())
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from clinic.locations.models import Location
+from clinic.outbox.services import email_enqueue
 
 from ..models import Consultation
 from . import availability, tasks
@@ -108,22 +109,15 @@ def consultation_book(
             preferred_contact_time=contact.preferred_contact_time,
         )
 
-    consultation = _hold_slot(location=location, starts_at=starts_at, now=now, make=make)
-    transaction.on_commit(
-        lambda: tasks.send_consultation_confirmation.delay(consultation_id=consultation.pk),
-        robust=True,
-    )
-    transaction.on_commit(
-        lambda: tasks.alert_front_desk_of_consultation.delay(consultation_id=consultation.pk),
-        robust=True,
-    )
-    if consultation.is_urgent:
-        transaction.on_commit(
-            lambda: tasks.alert_on_call_of_crisis_consultation.delay(
-                consultation_id=consultation.pk
-            ),
-            robust=True,
-        )
+    # The booking and its e-mails are committed together, or neither is.
+    with transaction.atomic():
+        consultation = _hold_slot(location=location, starts_at=starts_at, now=now, make=make)
+        email_enqueue(tasks.send_consultation_confirmation, consultation_id=consultation.pk)
+        email_enqueue(tasks.alert_front_desk_of_consultation, consultation_id=consultation.pk)
+        if consultation.is_urgent:
+            email_enqueue(
+                tasks.alert_on_call_of_crisis_consultation, consultation_id=consultation.pk
+            )
     return consultation
 
 
@@ -148,12 +142,9 @@ def consultation_reschedule(
             return old
 
         moved = _hold_slot(location=old.location, starts_at=starts_at, now=now, make=make)
-    transaction.on_commit(
-        lambda: tasks.send_consultation_confirmation.delay(
-            consultation_id=moved.pk, replaces=replaces
-        ),
-        robust=True,
-    )
+        email_enqueue(
+            tasks.send_consultation_confirmation, consultation_id=moved.pk, replaces=replaces
+        )
     return moved
 
 
@@ -168,10 +159,7 @@ def consultation_cancel(*, consultation: Consultation, now: datetime | None = No
         locked.status, locked.cancelled_at = Consultation.Status.CANCELLED, now
         locked._change_reason = "Cancelled"
         locked.save()
-    transaction.on_commit(
-        lambda: tasks.send_consultation_cancelled.delay(consultation_id=consultation.pk),
-        robust=True,
-    )
+        email_enqueue(tasks.send_consultation_cancelled, consultation_id=consultation.pk)
     return True
 
 
@@ -186,9 +174,6 @@ def consultation_record_outcome(*, consultation: Consultation, outcome: str) -> 
     consultation._change_reason = f"Marked {Consultation.Outcome(outcome).label.lower()}"
     if outcome == Consultation.Outcome.CONVERTED and consultation.invited_at is None:
         consultation.invited_at = timezone.now()
-        transaction.on_commit(
-            lambda: tasks.send_patient_invitation.delay(consultation_id=consultation.pk),
-            robust=True,
-        )
+        email_enqueue(tasks.send_patient_invitation, consultation_id=consultation.pk)
     consultation.save()
     return consultation

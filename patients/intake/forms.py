@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from clinic.lib.forms import LineField, NoteField
 from clinic.lib.phone import normalize_phone
 from clinic.locations.models import Location
 
@@ -18,6 +19,10 @@ from ..models import Medication, Patient
 ADULT_AGE = 18
 ID_PHOTO_MAX_BYTES = 10 * 1024 * 1024
 ID_PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+# Room for a full history in the patient's words (some 600 words) and for every allergy with
+# what happened, yet short enough for a clinician to read all of it before an infusion.
+MEDICAL_HISTORY_MAX_LENGTH = 4000
+ALLERGIES_MAX_LENGTH = 2000
 
 
 def age_on(birth: date, day: date) -> int:
@@ -71,6 +76,9 @@ class AboutYouForm(_StepForm):
         }
         help_texts = {"legal_first_name": "As on your photo ID."}
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = dict.fromkeys(
+            ["legal_first_name", "legal_last_name", "preferred_name"], LineField
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,6 +126,9 @@ class PeopleForm(_StepForm):
             "escort_name": "You may not drive for the rest of the day after an infusion, so "
             "someone must take you home. You can change this later.",
         }
+        field_classes = dict.fromkeys(
+            ["emergency_contact_name", "emergency_contact_relationship", "escort_name"], LineField
+        )
 
 
 class CareForm(ConditionsFields, _StepForm):
@@ -134,6 +145,7 @@ class CareForm(ConditionsFields, _StepForm):
             "referring_clinician_phone": "Their phone (optional)",
             "other_condition": "Another condition, in your own words",
         }
+        field_classes = dict.fromkeys(["referring_clinician", "other_condition"], LineField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,24 +165,24 @@ class CareForm(ConditionsFields, _StepForm):
 class HealthForm(_StepForm):
     required_fields = ("medical_history", "allergies")
 
+    medical_history = NoteField(
+        label="Your medical history",
+        max_length=MEDICAL_HISTORY_MAX_LENGTH,
+        help_text="Illnesses, operations, heart or blood-pressure problems, pregnancy, "
+        "mental-health history, past use of ketamine. Write “none” if there is nothing to tell.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    allergies = NoteField(
+        label="Allergies",
+        max_length=ALLERGIES_MAX_LENGTH,
+        help_text="To medicines (including anesthetics), foods or latex, and what happened. "
+        "Write “none known” if you have none.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
     class Meta:
         model = Patient
         fields = ["medical_history", "allergies"]
-        labels = {
-            "medical_history": "Your medical history",
-            "allergies": "Allergies",
-        }
-        help_texts = {
-            "medical_history": "Illnesses, operations, heart or blood-pressure problems, "
-            "pregnancy, mental-health history, past use of ketamine. Write “none” if there is "
-            "nothing to tell.",
-            "allergies": "To medicines (including anesthetics), foods or latex, and what "
-            "happened. Write “none known” if you have none.",
-        }
-        widgets = {
-            "medical_history": forms.Textarea(attrs={"rows": 6}),
-            "allergies": forms.Textarea(attrs={"rows": 3}),
-        }
 
 
 class MedicationRowForm(forms.ModelForm):
@@ -178,6 +190,7 @@ class MedicationRowForm(forms.ModelForm):
         model = Medication
         fields = ["name", "dose", "frequency", "prescriber"]
         labels = {"name": "Medication", "frequency": "How often"}
+        field_classes = {"name": LineField, "prescriber": LineField}
 
     def clean(self):
         cleaned = super().clean()
@@ -191,7 +204,24 @@ class MedicationRowForm(forms.ModelForm):
         self.fields["name"].required = False  # an empty row is simply left out
 
 
-MedicationRowFormSet = forms.formset_factory(MedicationRowForm, extra=0, can_delete=True)
+# The page's hidden row count came back missing, not a number, or beyond any list: the page
+# was changed or cut short on the way, so the rows sent cannot be trusted.
+LIST_NOT_AS_SENT = (
+    "The list did not come back as the page sent it, so nothing was saved. Please open the "
+    "step again and write the list once more."
+)
+
+
+class MedicationRows(forms.BaseFormSet):
+    default_error_messages = {
+        "missing_management_form": LIST_NOT_AS_SENT,
+        "too_many_forms": LIST_NOT_AS_SENT,
+    }
+
+
+MedicationRowFormSet = forms.formset_factory(
+    MedicationRowForm, formset=MedicationRows, extra=0, can_delete=True
+)
 
 
 class NoMedicationsForm(forms.Form):

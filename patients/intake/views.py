@@ -79,11 +79,18 @@ def _medications(request, patient, step, data):
     ]
     if data is not None and "add_row" in data:
         # Show one more empty row and keep every row typed so far; nothing is saved yet.
-        data = data.copy()
-        data["med-TOTAL_FORMS"] = str(int(data.get("med-TOTAL_FORMS", 0)) + 1)
         formset = MedicationRowFormSet(data, prefix="med")
+        if formset.management_form.is_valid():
+            data = data.copy()
+            data["med-TOTAL_FORMS"] = str(formset.total_form_count() + 1)
+            formset = MedicationRowFormSet(data, prefix="med")
         none_form = NoMedicationsForm(data)
-        return _render_step(request, patient, step, {"formset": formset, "none_form": none_form})
+        return _render_step(
+            request,
+            patient,
+            step,
+            {"formset": formset, "none_form": none_form, "answer_error": _list_error(formset)},
+        )
     # A submitted list stands on its own: compared with the saved one as `initial`, a row
     # equal to a saved row would count as unchanged and be dropped.
     formset = MedicationRowFormSet(
@@ -92,7 +99,7 @@ def _medications(request, patient, step, data):
     none_form = NoMedicationsForm(
         data, initial={"takes_no_medications": patient.takes_no_medications}
     )
-    answer_error = None
+    answer_error = _list_error(formset) if data is not None else None
     if (
         data is not None
         and request.method == "POST"
@@ -119,6 +126,12 @@ def _medications(request, patient, step, data):
         step,
         {"formset": formset, "none_form": none_form, "answer_error": answer_error},
     )
+
+
+def _list_error(formset) -> str | None:
+    """What is wrong with the list as a whole (its row count), for the top of the list."""
+    errors = formset.non_form_errors()
+    return errors[0] if errors else None
 
 
 def _render_step(request, patient, step, context):

@@ -5,14 +5,15 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 
+from clinic.lib.forms import EmailAddressField, LineField
+
 
 class SignupForm(forms.Form):
-    first_name = forms.CharField(label="First name", max_length=150)
-    last_name = forms.CharField(label="Last name", max_length=150)
-    email = forms.EmailField(
+    first_name = LineField(label="First name", max_length=150)
+    last_name = LineField(label="Last name", max_length=150)
+    email = EmailAddressField(
         label="E-mail address",
         help_text="You log in with it, and we send a link to confirm it is yours.",
-        error_messages={"invalid": "Enter an e-mail address like name@example.com."},
     )
     password1 = forms.CharField(
         label="Password",
@@ -32,14 +33,18 @@ class SignupForm(forms.Form):
         self.helper.form_tag = False
         self.helper.add_input(Submit("submit", "Create my account"))
 
+    def submitted_email(self) -> str:
+        """The address sent, if it is one, before the form's other checks ("" if not): what
+        may be looked up in the database even when the form as a whole is refused."""
+        try:
+            return self.fields["email"].clean(self.data.get("email", ""))
+        except forms.ValidationError:
+            return ""
+
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this e-mail address already exists. Log in, or reset the "
-                "password if you have forgotten it."
-            )
-        return email
+        # Whether the address has an account is not said here: the sign-up service tells
+        # its owner by e-mail, and the page answers as for a new address.
+        return self.cleaned_data["email"].lower()
 
     def clean(self):
         cleaned = super().clean()

@@ -23,7 +23,7 @@ def signup(request):
         initial = {"first_name": first, "last_name": last, "email": invitation.email}
     form = SignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and services.is_repeat_sign_up(
-        email=request.POST.get("email", ""), password=request.POST.get("password1", "")
+        email=form.submitted_email(), password=request.POST.get("password1", "")
     ):
         # A double-click: the first click made the account; answer as it was answered.
         return render(request, "patients/signup/check_email.html", {"email": request.POST["email"]})
@@ -38,11 +38,14 @@ def signup(request):
                 password=form.cleaned_data["password1"],
                 invitation=invitation,
             )
-            if user.is_active:
+            if user is not None and user.is_active:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 messages.success(request, "Welcome. Your account is ready.")
                 return redirect("accounts:home")
-            return render(request, "patients/signup/check_email.html", {"email": user.email})
+            # The same answer whether the address is new or already has an account (its
+            # owner is told by e-mail), so the page tells no one which addresses are known.
+            email = form.cleaned_data["email"]
+            return render(request, "patients/signup/check_email.html", {"email": email})
     return render(
         request,
         "patients/signup/form.html",

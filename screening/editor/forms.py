@@ -146,6 +146,12 @@ class BrandNamesField(forms.CharField):
                 unique.setdefault(name.casefold(), name)
         return list(unique.values())
 
+    def run_validators(self, value):
+        # On each name: on the list, a NUL would show as the four characters "\x00" and
+        # pass, and PostgreSQL's jsonb cannot store it.
+        for name in value:
+            super().run_validators(name)
+
 
 class DrugForm(forms.ModelForm):
     brand_names = BrandNamesField(

@@ -1,0 +1,87 @@
+"""Production refuses what only a local demo may use: the built-in SECRET_KEY and a cache
+each process keeps to itself (clinic/settings.py). `make run`, DEBUG=1 and the tests may."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SYSTEM_ENVIRONMENT = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ", "SYSTEMROOT"}
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "clinic.example.com",
+    "EMAIL_URL": "smtp+tls://mailer:app-password@smtp.example.com:587",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
+}
+
+
+def manage(*args, **overrides):
+    """manage.py in a fresh process with production's environment and nothing from this test
+    run; an override of None leaves that variable unset."""
+    env = {key: value for key, value in os.environ.items() if key in SYSTEM_ENVIRONMENT}
+    env.update({**PRODUCTION, **overrides})
+    return subprocess.run(  # noqa: S603 - our own interpreter running our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env={key: value for key, value in env.items() if value is not None},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", "--deploy", SECRET_KEY=None)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is not set." in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr
+
+
+def test_an_empty_secret_key_is_no_key():
+    result = manage("check", SECRET_KEY="")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set." in result.stderr
+
+
+def test_production_with_a_cache_per_process_fails_the_check():
+    # Each gunicorn worker would count the rate limits on public forms on its own.
+    result = manage("check", CACHE_URL=None)
+
+    assert result.returncode != 0
+    assert "django_ratelimit.E003" in result.stderr
+    assert "LocMemCache is not a shared cache" in result.stderr
+
+
+def test_production_with_a_shared_cache_and_a_key_passes_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("local", [{"LOCAL_DEMO": "1"}, {"DEBUG": "1"}])
+def test_a_local_run_needs_neither_a_key_nor_a_shared_cache(local):
+    result = manage("check", SECRET_KEY=None, CACHE_URL=None, **local)
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("target", ["run", "db-ready", "lint"])
+def test_make_marks_its_manage_commands_as_a_local_demo(target):
+    planned = subprocess.run(  # noqa: S603 - make printing its own plan, nothing run
+        ["make", "-n", target],  # noqa: S607
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    commands = [line for line in planned.splitlines() if "manage.py" in line]
+
+    assert commands
+    assert all("LOCAL_DEMO=1 " in line for line in commands), commands

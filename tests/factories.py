@@ -108,3 +108,19 @@ def consent_signed_by(patient, document=None):
         shown_html=html,
         shown_sha256=sha256_hex(html),
     )
+
+
+def on_duty(location, clinician=None):
+    """A clinician on duty at the location whenever it is open (a new one unless given)."""
+    from infusions.models import DutyShift
+
+    clinician = clinician or UserFactory(role=Role.CLINICIAN)
+    for hours in location.opening_hours.all():
+        DutyShift.objects.create(
+            location=location,
+            clinician=clinician,
+            weekday=hours.weekday,
+            starts=hours.opens,
+            ends=hours.closes,
+        )
+    return clinician

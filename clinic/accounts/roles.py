@@ -52,7 +52,34 @@ _SECOND_FACTOR_RESET = [
 # Unlocking an account locked after wrong passwords (clinic/accounts/lockout.py) before its
 # cool-off ends: deleting the attempt in the Django admin.
 _SIGN_IN_UNLOCK = [f"axes.{action}_accessattempt" for action in ("view", "delete")]
-_INFUSION_DESK = ["infusions.view_infusionappointment", "infusions.add_infusionappointment"]
+# The schedule: the day board, booking, moving, cancelling and checking in; plans and the
+# waitlist are seen, and the roster read.
+_INFUSION_DESK = [
+    *(f"infusions.{action}_infusionappointment" for action in ("view", "add", "change")),
+    "infusions.check_in_infusion",
+    "infusions.view_treatmentplan",
+    *(f"infusions.{action}_waitlistentry" for action in ("view", "add", "change")),
+    "infusions.view_dutyshift",
+    "infusions.view_dutyexception",
+    "infusions.view_appointmenttype",
+]
+# A clinician sets treatment plans and supervises infusions on the duty roster.
+_INFUSION_CLINICIAN = [
+    "infusions.view_infusionappointment",
+    "infusions.check_in_infusion",
+    "infusions.supervise_infusions",
+    *(f"infusions.{action}_treatmentplan" for action in ("view", "add", "change")),
+    "infusions.set_treatment_plan",
+    "infusions.view_dutyshift",
+    "infusions.view_dutyexception",
+    "infusions.view_appointmenttype",
+]
+# Clinic admins edit the appointment types and the duty roster.
+_INFUSION_SETUP = [
+    f"infusions.{action}_{model}"
+    for model in ("appointmenttype", "dutyshift", "dutyexception")
+    for action in ("view", "add", "change", "delete")
+]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.PATIENT: ["patients.complete_own_intake", "infusions.book_own_infusion"],
@@ -76,7 +103,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "screening.decide_screening",
         *_SCREENING_CONTENT,
         "patients.view_consentsignature",
-        "infusions.view_infusionappointment",
+        *_INFUSION_CLINICIAN,
         *_ID_PHOTO,
     ],
     Role.CLINIC_ADMIN: [
@@ -87,6 +114,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_SCREENING_ANSWERS,
         *_SCREENING_CONTENT,
         *_INFUSION_DESK,
+        *_INFUSION_SETUP,
         "audit.view_accessevent",
         "patients.view_consentsignature",
         *_CONSENT_EDITING,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -75,6 +76,27 @@ class Location(models.Model):
         help_text=(
             "Gets an e-mail at once when a patient of this location reports thoughts of "
             "suicide. Left empty, every active clinician gets it."
+        ),
+    )
+    infusions_per_clinician = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text="How many infusions one clinician on duty supervises at the same time.",
+    )
+    booking_notice_hours = models.PositiveSmallIntegerField(
+        default=12,
+        help_text="How many hours ahead of its start an infusion can be booked online at least.",
+    )
+    booking_horizon_days = models.PositiveSmallIntegerField(
+        default=90,
+        validators=[MinValueValidator(1)],
+        help_text="How many days ahead infusions can be booked at most.",
+    )
+    cancellation_hours = models.PositiveSmallIntegerField(
+        default=24,
+        help_text=(
+            "Patients move or cancel an infusion online up to this many hours before it; "
+            "after that they call, and a cancellation counts as late."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)

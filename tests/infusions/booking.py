@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from infusions.booking.services import NotEligible, infusion_book
 from infusions.models import InfusionAppointment
-from infusions.services import NotEligible, infusion_book
 from screening.models import ScreeningDecision
 
 Outcome = ScreeningDecision.Outcome

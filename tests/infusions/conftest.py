@@ -11,6 +11,7 @@ from tests.factories import (
     LocationFactory,
     OpeningHoursFactory,
     consent_signed_by,
+    on_duty,
 )
 from tests.screening.factories import PatientFactory, decide, submit
 
@@ -32,6 +33,10 @@ def location(db):
     for weekday in range(5):
         OpeningHoursFactory(location=location, weekday=weekday, opens=time(9), closes=time(17))
     OpeningHoursFactory(location=location, weekday=6, opens=time(9), closes=time(13))
+    # Far enough ahead for the next daylight-saving days, which the tests book on.
+    location.booking_horizon_days = 400
+    location.save()
+    on_duty(location)
     return location
 
 

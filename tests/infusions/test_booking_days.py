@@ -5,8 +5,8 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from infusions.models import InfusionAppointment
-from infusions.services import infusion_book
+from infusions.booking.services import infusion_book
+from infusions.models import AppointmentType, InfusionAppointment, TreatmentPlan
 from tests.factories import OpeningHoursFactory
 from tests.infusions.booking import MONDAY, SUNDAY, at, local_day, next_clock_change, refused
 
@@ -29,7 +29,7 @@ def test_a_booking_on_the_day_the_clocks_go_forward_is_stored_at_the_right_utc_t
     # 10:00 in New York is 14:00 UTC from that morning on (EDT, UTC-4), not 15:00 as the day
     # before (EST, UTC-5).
     assert appointment.starts_at == datetime.combine(day, time(14), tzinfo=UTC)
-    assert appointment.ends_at == datetime.combine(day, time(15, 30), tzinfo=UTC)
+    assert appointment.ends_at == datetime.combine(day, time(15, 15), tzinfo=UTC)
     assert appointment.location.local_time(appointment.starts_at).time() == time(10)
 
 
@@ -45,7 +45,7 @@ def test_a_booking_on_the_day_the_clocks_go_back_is_stored_at_the_right_utc_time
 
     appointment.refresh_from_db()
     assert appointment.starts_at == datetime.combine(day, time(15), tzinfo=UTC)
-    assert appointment.location.local_time(appointment.ends_at).time() == time(11, 30)
+    assert appointment.location.local_time(appointment.ends_at).time() == time(11, 15)
 
 
 def test_the_opening_hours_are_read_in_local_time_on_the_day_the_clocks_go_forward(
@@ -86,19 +86,30 @@ def test_it_refuses_a_second_infusion_for_the_patient_on_the_same_local_day(
 
 
 def test_the_next_local_day_is_free_even_when_it_is_the_same_day_in_utc(
-    cleared, chair, front_desk, location
+    cleared, chair, front_desk, location, clinician
 ):
     # 15:00 on Monday and 9:00 on Tuesday in New York: both fall on Monday/Tuesday in UTC too,
     # but a late slot and an early one a local day apart must both be allowed.
     OpeningHoursFactory(location=location, weekday=1, opens=time(8), closes=time(17))
+    # The plan lets 18 hours pass between two starts (24 unless a clinician says otherwise).
+    plan = TreatmentPlan.objects.create(
+        patient=cleared,
+        location=location,
+        initial_type=AppointmentType.objects.get(kind="initial"),
+        min_gap_hours=12,
+        created_by=clinician,
+    )
     monday = local_day(MONDAY)
-    infusion_book(patient=cleared, chair=chair, starts_at=at(monday, 15), booked_by=front_desk)
+    infusion_book(
+        patient=cleared, chair=chair, starts_at=at(monday, 15), booked_by=front_desk, plan=plan
+    )
 
     second = infusion_book(
         patient=cleared,
         chair=chair,
         starts_at=at(monday + timedelta(days=1), 9),
         booked_by=front_desk,
+        plan=plan,
     )
 
     assert second.pk is not None

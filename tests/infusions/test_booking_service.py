@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clinic.locations.models import Location
+from infusions.booking.services import NotEligible, infusion_book
 from infusions.models import InfusionAppointment
-from infusions.services import CHAIR_TIME, NotEligible, infusion_book
 from patients.intake.services import intake_save_medications
 from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory, consent_signed_by
 from tests.infusions.booking import MONDAY, SATURDAY, SUNDAY, Outcome, at, local_day, refused
@@ -90,7 +90,9 @@ def test_it_books_a_cleared_patient_for_the_infusion_and_the_recovery(
     assert appointment.patient == patient
     assert appointment.chair == chair
     assert appointment.starts_at == starts_at
-    assert appointment.ends_at - appointment.starts_at == CHAIR_TIME == timedelta(minutes=90)
+    # The default initial-series type: 45 minutes' infusion, 30 of recovery, 10 of turnover.
+    assert appointment.ends_at - appointment.starts_at == timedelta(minutes=75)
+    assert appointment.chair_free_at - appointment.starts_at == timedelta(minutes=85)
     assert appointment.status == InfusionAppointment.Status.BOOKED
     assert appointment.booked_by == front_desk
 
@@ -114,7 +116,7 @@ def test_a_booking_may_fill_the_day_from_opening_to_closing(
         patient=other_cleared, chair=chair, starts_at=at(monday, 9), booked_by=front_desk
     )
     last = infusion_book(
-        patient=cleared, chair=chair, starts_at=at(monday, 15, 30), booked_by=front_desk
+        patient=cleared, chair=chair, starts_at=at(monday, 15, 45), booked_by=front_desk
     )
 
     assert first.location.local_time(first.starts_at).time() == time(9)

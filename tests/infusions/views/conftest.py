@@ -4,7 +4,13 @@ from datetime import time
 
 import pytest
 
-from tests.factories import ChairFactory, LocationFactory, OpeningHoursFactory, consent_signed_by
+from tests.factories import (
+    ChairFactory,
+    LocationFactory,
+    OpeningHoursFactory,
+    consent_signed_by,
+    on_duty,
+)
 from tests.infusions.views.helpers import Outcome, screen
 from tests.screening.factories import PatientFactory
 
@@ -16,6 +22,9 @@ def location(db):
     for weekday in (*range(5), 6):
         closes = time(13) if weekday == 6 else time(17)
         OpeningHoursFactory(location=location, weekday=weekday, opens=time(9), closes=closes)
+    location.booking_horizon_days = 400  # the next daylight-saving days are booked on
+    location.save()
+    on_duty(location)
     return location
 
 

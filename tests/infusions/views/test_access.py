@@ -5,8 +5,8 @@ from datetime import UTC, datetime, time
 import pytest
 from django.urls import reverse
 
+from infusions.booking.services import infusion_book
 from infusions.models import InfusionAppointment
-from infusions.services import infusion_book
 from tests.access import ALLOWED, FORBIDDEN, assert_responds, matrix
 from tests.infusions.views.helpers import NEW_YORK, a_weekday_ahead, booking_post
 

@@ -16,16 +16,16 @@ from patients.models import Patient
 from patients.selectors import patient_for_user
 from screening.permissions import VIEW_STATUS
 
-from .eligibility import (
+from ..eligibility import (
     Standing,
     eligibility_of,
     infusion_eligibility,
     infusion_eligibility_for_patients,
     standings_of_patients,
 )
+from ..models import InfusionAppointment
+from ..permissions import ADD_APPOINTMENT, BOOK_OWN, VIEW_APPOINTMENTS
 from .forms import InfusionBookingForm
-from .models import InfusionAppointment
-from .permissions import ADD_APPOINTMENT, BOOK_OWN, VIEW_APPOINTMENTS
 from .services import infusion_book
 
 

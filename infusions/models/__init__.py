@@ -1,0 +1,29 @@
+"""The schedule's data: appointment types, appointments and their status moves, the duty
+roster, treatment plans, the waitlist and calendar feeds."""
+
+from .appointments import (
+    LIVE_STATUSES,
+    OPEN_STATUSES,
+    InfusionAppointment,
+    StatusChange,
+)
+from .feeds import CalendarFeed
+from .plans import TreatmentPlan
+from .roster import DutyException, DutyShift
+from .types import AppointmentType
+from .waitlist import WaitlistEntry, WaitlistInvite, WaitlistOffer
+
+__all__ = [
+    "LIVE_STATUSES",
+    "OPEN_STATUSES",
+    "AppointmentType",
+    "CalendarFeed",
+    "DutyException",
+    "DutyShift",
+    "InfusionAppointment",
+    "StatusChange",
+    "TreatmentPlan",
+    "WaitlistEntry",
+    "WaitlistInvite",
+    "WaitlistOffer",
+]

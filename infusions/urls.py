@@ -1,16 +1,19 @@
-from django.urls import path
+"""Every page of the schedule, one namespace; each package lists its own."""
 
-from .booking import views
+from .board import urls as board
+from .booking import urls as booking
+from .calendar import urls as calendar
+from .plans import urls as plans
+from .self_service import urls as self_service
+from .waitlist import urls as waitlist
 
 app_name = "infusions"
 
 urlpatterns = [
-    path("infusions/book/", views.book, name="book"),
-    path("staff/patients/", views.StaffPatientListView.as_view(), name="staff_patients"),
-    path("staff/infusions/", views.StaffInfusionListView.as_view(), name="staff_list"),
-    path(
-        "staff/infusions/book/<int:patient_pk>/",
-        views.StaffInfusionBookView.as_view(),
-        name="staff_book",
-    ),
+    *booking.urlpatterns,
+    *self_service.urlpatterns,
+    *calendar.urlpatterns,
+    *board.urlpatterns,
+    *plans.urlpatterns,
+    *waitlist.urlpatterns,
 ]

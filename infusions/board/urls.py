@@ -1,0 +1,3 @@
+"""The board pages' addresses."""
+
+urlpatterns: list = []

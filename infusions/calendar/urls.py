@@ -1,0 +1,3 @@
+"""The calendar pages' addresses."""
+
+urlpatterns: list = []

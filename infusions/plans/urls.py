@@ -1,0 +1,3 @@
+"""The plans pages' addresses."""
+
+urlpatterns: list = []

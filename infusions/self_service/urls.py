@@ -1,0 +1,3 @@
+"""The self_service pages' addresses."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The waitlist pages' addresses."""
+
+urlpatterns: list = []

@@ -11,3 +11,9 @@ class InfusionsConfig(AppConfig):
         from .dashboard import SECTION
 
         sections.register(SECTION)
+
+    def seed_demo(self, *, stdout):
+        """This app's part of `manage.py seed_demo`."""
+        from .demo import seed_demo
+
+        seed_demo(stdout=stdout)

@@ -8,7 +8,8 @@ the throughput the server sustains with that many requests in flight).
 Each client keeps one persistent HTTP/1.1 connection for as long as the server allows
 it: when a response says ``Connection: close`` (or the server drops an idle connection)
 the client opens a new one. Connection set-up time is part of the latency of the request
-that needed it. No cookies are kept, so every request looks like a first visit.
+that needed it. No cookies are kept, so every request looks like a first visit (unless
+the caller sends one in ``headers``: a signed-in session every request shares).
 
 Before the clock starts, every client opens its connection with one unmeasured request
 and, when the caller can tell which server process holds which connection (``owner_of``),
@@ -25,7 +26,7 @@ import asyncio
 import math
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -177,6 +178,7 @@ def measure(
     timeout: float = REQUEST_TIMEOUT,
     owner_of: OwnerOf | None = None,
     owners: int = 0,
+    headers: Mapping[str, str] | None = None,
 ) -> Result:
     """Load ``url`` with ``concurrency`` clients for ``seconds``; see the module docstring.
 
@@ -187,9 +189,20 @@ def measure(
     no worker holds more than its share. Without it, which worker accepts which
     keep-alive connection is down to chance, and with 2 workers all 8 connections often
     end up in one of them, halving the throughput of CPU-bound pages from run to run.
+
+    ``headers`` are sent with every request, e.g. ``{"Cookie": "sessionid=..."}`` for a
+    page behind sign-in (every client then shares that one session).
     """
     return asyncio.run(
-        measure_async(url, seconds, concurrency, timeout=timeout, owner_of=owner_of, owners=owners)
+        measure_async(
+            url,
+            seconds,
+            concurrency,
+            timeout=timeout,
+            owner_of=owner_of,
+            owners=owners,
+            headers=headers,
+        )
     )
 
 
@@ -201,6 +214,7 @@ async def measure_async(
     timeout: float = REQUEST_TIMEOUT,
     owner_of: OwnerOf | None = None,
     owners: int = 0,
+    headers: Mapping[str, str] | None = None,
 ) -> Result:
     parts = urlsplit(url)
     if parts.scheme != "http" or not parts.hostname:
@@ -214,7 +228,8 @@ async def measure_async(
         "User-Agent: clinic-bench/1\r\n"
         "Accept: text/html,*/*;q=0.8\r\n"
         "Accept-Encoding: identity\r\n"
-        "\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
+        + "\r\n"
     ).encode("ascii")
 
     result = Result(url=url, seconds=seconds, concurrency=concurrency)

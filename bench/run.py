@@ -1,7 +1,7 @@
 """Benchmarks for the clinic portal. Run from the repository root:
 
     python bench/run.py [--seconds N] [--concurrency C] [--modes persistent,pool]
-                        [--paths / /faq/] [--suite http,slots,consent]
+                        [--paths / /faq/] [--suite http,slots,consent,schedule]
 
 (``python -m bench`` does the same.) It creates the PostgreSQL database ``clinic_bench``
 if needed, runs migrate / seed_demo / collectstatic once, then runs the chosen suites.
@@ -40,6 +40,7 @@ SUITES: dict[str, str] = {
     "http": "bench.pages",
     "slots": "bench.slots",
     "consent": "bench.consent",
+    "schedule": "bench.schedule",
 }
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 

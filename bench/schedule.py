@@ -222,7 +222,7 @@ def format_page_table(results: dict[str, Result], pages: dict[str, dict]) -> str
     header = ["page", "req/s", "p50 ms", "p99 ms", "ratio to /healthz", "queries"]
     header.append("non-2xx / errors")
     rows = []
-    for key in [HEALTH, *pages]:
+    for key in [HEALTH, *pages] if HEALTH in results else pages:
         if key in results:
             r = results[key]
             rows.append(
@@ -237,7 +237,8 @@ def format_page_table(results: dict[str, Result], pages: dict[str, dict]) -> str
                 ]
             )
         else:
-            rows.append([LABELS[key], "not available", "-", "-", "-", "-", "-"])
+            shown = "not measured" if pages[key]["available"] else "not available"
+            rows.append([LABELS[key], shown, "-", "-", "-", "-", "-"])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:

@@ -41,7 +41,13 @@ OVERFLOW_DAYS = 28  # past the span: where the rest of a series may go when the 
 
 NO_GOOD_DAY = "The clinic is closed, or no clinician is on duty, on the days around this one."
 ALL_TAKEN = "Every chair or clinician is taken on the days around this one."
-CHAIR_TAKEN = "That chair is taken at that time."  # rules.slot_problem's words
+NO_TIME_NEAR = "No time on the days around this one keeps every booking rule."
+# rules.slot_problem's words for a full day: chairs taken, clinicians busy or off duty.
+FULL = {
+    "That chair is taken at that time.",
+    "Every clinician on duty is supervising as many infusions as they can at that time.",
+    "No clinician is on duty to supervise an infusion at that time.",
+}
 
 
 class Kind(StrEnum):
@@ -140,7 +146,8 @@ def propose(
     """Times for what is left of the plan from `first_day` on (see the module's steps).
     `online`: the patient will book them, so the location's minimum notice applies."""
     planner = _Planner(shape, cal, now=now, online=online, first_day=first_day)
-    targets = [(Kind.INITIAL, day) for day in initial_targets(shape, cal, first_day)]
+    ready = now + cal.policy.notice if online else now
+    targets = [(Kind.INITIAL, day) for day in initial_targets(shape, cal, first_day, ready=ready)]
     proposal: list[Proposed] = []
     number = shape.first_number
     not_before = first_day
@@ -190,12 +197,19 @@ def is_good_day(cal: Calendar, day: date) -> bool:
     return bool(cal.duty.get(day)) and any(i.weekday == day.weekday() for i in cal.hours)
 
 
-def initial_targets(shape: PlanShape, cal: Calendar, first_day: date) -> list[date]:
-    """The days the initial series aims at (steps 1 and 2)."""
+def initial_targets(
+    shape: PlanShape, cal: Calendar, first_day: date, *, ready: datetime | None = None
+) -> list[date]:
+    """The days the initial series aims at (steps 1 and 2); a day that closes before `ready`
+    (the earliest start allowed: now, or now and the notice online) is not a good day."""
     count = shape.initial_count
     if count <= 0:
         return []
-    good = [d for d in _days(first_day, shape.span_days) if _usable(shape, cal, d)]
+    good = [
+        d
+        for d in _days(first_day, shape.span_days)
+        if _usable(shape, cal, d) and (ready is None or _closes_after(cal, d, ready))
+    ]
     preferred = [d for d in good if d.weekday() in shape.preferred_weekdays]
     pool = preferred if len(preferred) >= count else good
     if len(pool) >= count:
@@ -236,6 +250,14 @@ def _days(first: date, count: int) -> Iterator[date]:
 
 def _usable(shape: PlanShape, cal: Calendar, day: date) -> bool:
     return day.weekday() in shape.allowed_weekdays and is_good_day(cal, day)
+
+
+def _closes_after(cal: Calendar, day: date, moment: datetime) -> bool:
+    zone = ZoneInfo(cal.policy.time_zone)
+    return any(
+        i.weekday == day.weekday() and datetime.combine(day, i.closes, tzinfo=zone) > moment
+        for i in cal.hours
+    )
 
 
 def _day_of(proposed: Proposed) -> date:
@@ -294,6 +316,9 @@ class _Planner:
         return sorted(days, key=lambda d: (abs(d - target), d.weekday() not in preferred, d))
 
     def _first_free(self, day: date, minutes: Minutes, problems: Counter) -> Time | None:
+        """The day's first time that keeps every rule; else each rule that refused a time
+        that day is counted once in `problems`."""
+        refused: set[str] = set()
         for starts_at in self._starts(day, minutes):
             for chair_id in self.cal.chair_ids:
                 problem = slot_problem(
@@ -305,7 +330,8 @@ class _Planner:
                 )
                 if problem is None:
                     return Time(chair_id, starts_at, to_local(starts_at, self.cal.policy.time_zone))
-                problems[problem.message] += 1
+                refused.add(problem.message)
+        problems.update(refused)
         return None
 
     def _starts(self, day: date, minutes: Minutes) -> list[datetime]:
@@ -357,10 +383,12 @@ class _Planner:
 
 
 def _reason(problems: Counter) -> str:
-    """Why nothing was free: one rule that refused every time (the booking horizon, the
-    patient's own appointments), else that the days are full."""
+    """Why nothing was free near a day, from the rules that refused on each day tried: one
+    rule that refused everything there (the booking horizon, say), full days, or both."""
     if not problems:
         return NO_GOOD_DAY
-    if len(problems) == 1 and CHAIR_TAKEN not in problems:
+    if set(problems) <= FULL:
+        return ALL_TAKEN
+    if len(problems) == 1:
         return next(iter(problems))
-    return ALL_TAKEN
+    return NO_TIME_NEAR

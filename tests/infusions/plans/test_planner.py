@@ -299,3 +299,13 @@ def test_any_plan_gets_every_infusion_once_each_keeping_the_rules(
         slot = STANDARD.slot(item.time.chair_id, item.time.starts_at)
         check = calendar(held=others, patient_held=mine)
         assert slot_problem(check, slot, now=NOW, online=False, min_gap=plan.min_gap) is None
+
+
+def test_online_a_day_that_closes_within_the_notice_is_not_counted_as_used():
+    now = at(MONDAY, 10)  # 12 hours' notice: nothing more on Monday
+    plan = shape(initial_count=5, span_days=5)
+
+    proposal = propose(plan, calendar(), now=now, first_day=MONDAY, online=True)
+
+    assert all(p.kept for p in proposal)
+    assert [(d - MONDAY).days for d in days_of(proposal)] == [1, 2, 3, 4, 7]

@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime
 
 from crispy_forms.helper import FormHelper
@@ -108,7 +109,8 @@ class FreedTimeForm(forms.Form):
     )
 
     def clean_starts_at(self):
-        value = self.cleaned_data["starts_at"]
+        # A "+00:00" offset pasted into an address unencoded arrives as " 00:00".
+        value = re.sub(r" (\d\d:\d\d)$", r"+\1", self.cleaned_data["starts_at"])
         try:
             instant = datetime.fromisoformat(value)
         except ValueError:

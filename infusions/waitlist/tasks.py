@@ -36,7 +36,7 @@ def _context(invite) -> dict:
     return {
         "name": invite.entry.patient.display_name,
         "location": location,
-        "local_start": location.local_time(offer.starts_at),
+        "starts_at": offer.starts_at,
         "still_waiting": invite.entry.status == WaitlistEntry.Status.WAITING,
     }
 

@@ -272,6 +272,8 @@ def waitlist_claim(request, token):
             appointment = services.waitlist_offer_claim(invite=invite, by=request.user)
         except services.OfferGone:
             offer.refresh_from_db()
+            if selectors.offer_state(invite, patient=patient) == "yours":  # a second click
+                return redirect("patients:dashboard")
             status = 409
         except ValidationError as error:
             refusal, status = " ".join(error.messages), 400

@@ -6,18 +6,9 @@ from datetime import time
 import pytest
 
 from infusions.models import AppointmentType, WaitlistEntry
-from infusions.waitlist.services import waitlist_join
-from tests.factories import consent_signed_by
-from tests.infusions.booking import MONDAY, Outcome, at, local_day
-from tests.screening.factories import PatientFactory, decide, submit
-
-
-def cleared_record(location, clinician, **fields):
-    """A patient (with their own account unless `user` is given) cleared for infusions."""
-    record = PatientFactory(preferred_location=location, takes_no_medications=True, **fields)
-    consent_signed_by(record)
-    decide(submit(record), clinician, Outcome.CLEARED)
-    return record
+from infusions.waitlist.services import waitlist_join, waitlist_offer_make
+from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.waitlist.helpers import cleared_record
 
 
 @pytest.fixture
@@ -70,3 +61,15 @@ def other_entry(other_cleared, join) -> WaitlistEntry:
 def freed():
     """Next Monday at 10:00 in New York, a few days ahead: past any notice."""
     return at(local_day(MONDAY), 10)
+
+
+@pytest.fixture
+def offer_to(chair, freed, front_desk):
+    """offer_to(*entries) -> the freed time offered to them by the front desk."""
+
+    def _offer(*entries, starts_at=freed):
+        return waitlist_offer_make(
+            chair=chair, starts_at=starts_at, entries=entries, made_by=front_desk
+        )
+
+    return _offer

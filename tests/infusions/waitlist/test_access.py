@@ -5,9 +5,8 @@ import pytest
 from django.urls import reverse
 
 from infusions.models import WaitlistEntry
-from infusions.waitlist.services import waitlist_offer_make
-from infusions.waitlist.tasks import claim_token
 from tests.access import ALLOWED, NOT_FOUND, REDIRECT, assert_responds, matrix
+from tests.infusions.waitlist.helpers import claim_path
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +15,8 @@ DESK_ACTS = {"front_desk": REDIRECT, "clinic_admin": REDIRECT}
 
 
 @pytest.fixture
-def invite(entry, chair, freed, front_desk):
-    offer = waitlist_offer_make(chair=chair, starts_at=freed, entries=[entry], made_by=front_desk)
-    return offer.invites.get()
+def invite(entry, offer_to):
+    return offer_to(entry).invites.get()
 
 
 def fits_url(chair, starts_at):
@@ -102,7 +100,7 @@ def test_a_patient_leaves_the_waitlist(client_as, entry, persona, expected):
 
 @pytest.mark.parametrize(("persona", "expected"), matrix(patient=ALLOWED).items())
 def test_only_the_invited_patient_opens_the_offer(client_as, invite, persona, expected):
-    url = reverse("infusions:waitlist_claim", args=[claim_token(invite.pk)])
+    url = claim_path(invite)
 
     response = client_as(persona).get(url)
 
@@ -116,7 +114,7 @@ def test_only_the_invited_patient_opens_the_offer(client_as, invite, persona, ex
 def test_another_patient_cannot_open_an_offer_sent_to_someone_else(
     client_as, invite, other_cleared
 ):
-    url = reverse("infusions:waitlist_claim", args=[claim_token(invite.pk)])
+    url = claim_path(invite)
 
     response = client_as("other_patient").get(url)
 
@@ -128,7 +126,7 @@ def test_another_patient_cannot_open_an_offer_sent_to_someone_else(
 def test_another_patient_cannot_take_a_time_offered_to_someone_else(
     client_as, invite, other_cleared
 ):
-    url = reverse("infusions:waitlist_claim", args=[claim_token(invite.pk)])
+    url = claim_path(invite)
 
     response = client_as("other_patient").post(url)
 
@@ -146,7 +144,7 @@ def test_another_patient_does_not_see_someone_elses_places_or_offers(
     assert response.status_code == ALLOWED
     assert "You are not on the waitlist anywhere." in response.text
     assert "Times offered to you" not in response.text
-    assert claim_token(invite.pk) not in response.text
+    assert claim_path(invite) not in response.text
 
 
 def test_another_patient_cannot_take_someone_else_off_the_waitlist(client_as, entry, other_cleared):

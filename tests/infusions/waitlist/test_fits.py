@@ -12,7 +12,7 @@ from infusions.models import WaitlistEntry
 from infusions.waitlist.selectors import waitlist_fits
 from tests.factories import ChairFactory, LocationFactory
 from tests.infusions.booking import MONDAY, SUNDAY, at, local_day, next_clock_change
-from tests.infusions.waitlist.conftest import cleared_record
+from tests.infusions.waitlist.helpers import cleared_record
 from tests.screening.factories import PatientFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,8 @@ Pure: the board loads the standings in bulk."""
 
 from dataclasses import dataclass
 
+from screening.models import Screening
+
 from ..eligibility import REQUIREMENTS, Standing, consent_signed, screening_cleared
 
 
@@ -14,12 +16,20 @@ class Caution:
     text: str
 
 
-def _refined(check, message: str, standing: Standing, *, reopened: bool) -> str:
-    if check is screening_cleared and reopened:
-        return (
-            "Screening reopened: the patient changed their record and a clinician must "
-            "review it again."
-        )
+def is_reopened(screening: Screening | None) -> bool:
+    """Back in the review queue after it first joined it: reopened when the patient changed
+    their record, or answered a clinician's question. (A booked patient was cleared when
+    booked, so a review pending again is one to chase.)"""
+    return (
+        screening is not None
+        and screening.status == Screening.Status.PENDING_REVIEW
+        and screening.waiting_since > screening.submitted_at
+    )
+
+
+def _refined(check, message: str, standing: Standing) -> str:
+    if check is screening_cleared and is_reopened(standing.screening):
+        return "Screening reopened: a clinician must review it again before the infusion."
     if check is consent_signed and standing.latest_signature and standing.current_consent:
         signed = standing.latest_signature.document.version_label
         return (
@@ -29,9 +39,7 @@ def _refined(check, message: str, standing: Standing, *, reopened: bool) -> str:
     return message
 
 
-def cautions_for(
-    appointment, standing: Standing | None, *, reopened: bool = False
-) -> list[Caution]:
+def cautions_for(appointment, standing: Standing | None) -> list[Caution]:
     """The notes for one appointment still open (booked, checked in, in the chair or
     recovering); none for one that is over or will not happen."""
     if not appointment.is_open:
@@ -43,6 +51,6 @@ def cautions_for(
         for check in REQUIREMENTS:
             message = check(standing)
             if message is not None:
-                text = _refined(check, message, standing, reopened=reopened)
+                text = _refined(check, message, standing)
                 cautions.append(Caution(check.__name__, text))
     return cautions

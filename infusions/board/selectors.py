@@ -10,12 +10,11 @@ from django.shortcuts import get_object_or_404
 from clinic.lib.timezones import local_day_bounds
 from clinic.locations.models import Chair, Location
 from patients.models import Consultation, Patient
-from screening.models import Screening, ScreeningDecision
 
 from ..booking.calendar import policy_of
 from ..booking.rules import Calendar, Held, Slot, slot_problem
 from ..booking.services import DEFAULT_MIN_GAP
-from ..eligibility import Standing, infusion_eligibility_for_patients, standings_of_patients
+from ..eligibility import infusion_eligibility_for_patients, standings_of_patients
 from ..models import LIVE_STATUSES, AppointmentType, InfusionAppointment, StatusChange
 from ..models.appointments import Status
 from ..roster.duty import duty_by_day
@@ -110,21 +109,6 @@ def _appointments(location, first_day: date, last_day: date) -> list[InfusionApp
     )
 
 
-def _reopened(standings: dict[int, Standing]) -> set[int]:
-    """The patients whose cleared screening was reopened and waits for a clinician again."""
-    waiting = {
-        s.screening.pk: patient_id
-        for patient_id, s in standings.items()
-        if s.screening is not None and s.screening.status == Screening.Status.PENDING_REVIEW
-    }
-    if not waiting:
-        return set()
-    reopened = ScreeningDecision.objects.filter(
-        screening_id__in=waiting, outcome=ScreeningDecision.Outcome.REOPENED
-    ).values_list("screening_id", flat=True)
-    return {waiting[pk] for pk in reopened}
-
-
 def entries_of(
     appointments: list[InfusionAppointment], *, with_history: bool = True
 ) -> list[Entry]:
@@ -132,14 +116,7 @@ def entries_of(
     any number of appointments."""
     patients = {a.patient_id: a.patient for a in appointments}.values()
     standings = standings_of_patients(patients)
-    reopened = _reopened(standings)
-    entries = [
-        Entry(
-            a,
-            cautions_for(a, standings.get(a.patient_id), reopened=a.patient_id in reopened),
-        )
-        for a in appointments
-    ]
+    entries = [Entry(a, cautions_for(a, standings.get(a.patient_id))) for a in appointments]
     if with_history and appointments:
         by_pk = {e.appointment.pk: e for e in entries}
         for change in (

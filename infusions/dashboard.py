@@ -14,8 +14,9 @@ def _context(request, patient) -> dict:
         "eligibility": infusion_eligibility(patient=patient),
         "screening": screening_latest_for_patient(patient=patient),
         "consent_signed": consent_latest_for_patient(patient),
-        "infusions": patient.infusions.booked()
-        .filter(starts_at__gte=timezone.now())
+        # Booked, or under way today: each links to its own page.
+        "infusions": patient.infusions.open()
+        .filter(ends_at__gte=timezone.now())
         .select_related("chair__location"),
     }
 

@@ -12,8 +12,9 @@ first, and the service then says so.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -203,6 +204,17 @@ class FreeTimePage:
     times: list[FreeTime]
     earlier: date | None
     later: date | None
+    keep: dict = field(default_factory=dict)  # the page's own query parameters (location...)
+
+    @property
+    def day_query(self) -> str:
+        """The query string of a link to another day of this window."""
+        return urlencode({**self.keep, "from": self.first_day.isoformat()})
+
+    @property
+    def window_query(self) -> str:
+        """The query string of a link to another window (add its `from`)."""
+        return urlencode(self.keep)
 
 
 def free_time_page(
@@ -211,15 +223,20 @@ def free_time_page(
     window_start: date | None = None,
     wanted_day: date | None = None,
     now: datetime | None = None,
+    keep: dict | None = None,
     **search,
 ) -> FreeTimePage:
     """The window of `SEARCH_DAYS` from `window_start` (today at the location if None or
     earlier; never past the horizon) and its day `wanted_day` if it has free times, else
-    its first day that has. `search`: the rest of `FreeTimeSearch`'s options."""
+    its first day that has; a `wanted_day` outside the window moves the window to it.
+    `keep`: query parameters the page's links carry. `search`: `FreeTimeSearch`'s options."""
     now = now or timezone.now()
     today = location.local_time(now).date()
     farthest = today + timedelta(days=location.booking_horizon_days)
-    first = min(max(window_start or today, today), farthest)
+    first = window_start or today
+    if wanted_day and not first <= wanted_day < first + timedelta(days=SEARCH_DAYS):
+        first = wanted_day
+    first = min(max(first, today), farthest)
     found = FreeTimeSearch(location, first_day=first, days=SEARCH_DAYS, now=now, **search)
     days = found.days_with_times()
     day = wanted_day if wanted_day in days else next(iter(days), None)
@@ -231,6 +248,7 @@ def free_time_page(
         times=found.times_on(day) if day else [],
         earlier=max(first - window, today) if first > today else None,
         later=first + window if first + window <= farthest else None,
+        keep=keep or {},
     )
 
 

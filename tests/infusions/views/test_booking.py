@@ -26,8 +26,8 @@ def test_the_patient_page_books_a_cleared_patient(client_as, cleared, patient, c
     response = client_as("patient").post(reverse("infusions:book"), booking_post(chair, day))
 
     assert response.status_code == REDIRECT
-    assert response["Location"] == reverse("patients:dashboard")
     appointment = InfusionAppointment.objects.get()
+    assert response["Location"] == reverse("infusions:my_infusion", args=[appointment.pk])
     assert appointment.patient == cleared
     assert appointment.chair == chair
     assert appointment.starts_at == datetime.combine(day, time(10), tzinfo=NEW_YORK)

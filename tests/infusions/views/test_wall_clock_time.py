@@ -23,15 +23,11 @@ def field_block(page, name):
     )
 
 
-@pytest.mark.parametrize("persona", ("patient", "front_desk"))
+@pytest.mark.parametrize("persona", ("front_desk", "clinic_admin"))
 def test_a_time_the_clocks_skip_is_refused_by_the_time_field_keeping_what_was_typed(
     client_as, cleared, chair, persona
 ):
-    url = (
-        reverse("infusions:book")
-        if persona == "patient"
-        else reverse("infusions:staff_book", args=[cleared.pk])
-    )
+    url = reverse("infusions:staff_book", args=[cleared.pk])
     # 2:00 AM on Sunday, March 14, 2027, New York's clocks jump to 3:00 AM.
     spring_forward = booking_post(chair, day=date(2027, 3, 14), at="02:30")
 
@@ -44,6 +40,18 @@ def test_a_time_the_clocks_skip_is_refused_by_the_time_field_keeping_what_was_ty
     assert re.search(r'name="date" value="2027-03-14"', page)
     assert re.search(r'name="time" value="02:30"', page)
     assert re.search(rf'<option value="{chair.pk}" selected>', page)
+    assert not InfusionAppointment.objects.exists()
+
+
+def test_a_time_the_clocks_skip_is_refused_by_the_patients_time_picker(client_as, cleared, chair):
+    # The patient picks from the free times, which never offer it; a post naming it anyway.
+    spring_forward = booking_post(chair, day=date(2027, 3, 14), at="02:30")
+
+    response = client_as("patient").post(reverse("infusions:book"), spring_forward)
+
+    assert response.status_code == 400
+    page = html.unescape(response.text)
+    assert SPRING_FORWARD in field_block(page, "slot")
     assert not InfusionAppointment.objects.exists()
 
 

@@ -173,6 +173,7 @@ class WaitlistFitsView(StaffRequiredMixin, View):
                 "ticked": ticked,
                 "too_soon_to_offer": too_soon,
                 "can_offer": not too_soon and self.request.user.has_perm(CHANGE_WAITLIST),
+                "anyone_to_offer": any(c.offerable for c in candidates),
                 "notice_hours": notice_hours,
             },
             status=status,
@@ -226,7 +227,14 @@ def my_waitlist(request):
             "form": form,
             "eligibility": eligibility,
             "rows": selectors.waitlist_of_patient(patient=patient),
-            "offers": [(Booked.of(invite.offer), claim_token(invite.pk)) for invite in invites],
+            "offers": [
+                (
+                    invite.offer.chair.location.name,
+                    _when(invite.offer.chair.location, invite.offer.starts_at),
+                    claim_token(invite.pk),
+                )
+                for invite in invites
+            ],
         },
         status=400 if form.errors else 200,
     )

@@ -110,5 +110,5 @@ def test_the_page_links_the_times_offered_and_not_yet_taken(me, entry, offer_to,
     page = me.get(URL).text
 
     assert "Times offered to you" in page
-    assert f"Midtown Infusion Center on {freed:%A, %B %-d} at 10:00 AM" in page
+    assert f"Midtown Infusion Center, {freed:%A, %B %-d} at 10:00 AM (Eastern time)" in page
     assert claim_path(invite) in page

@@ -209,6 +209,7 @@ def test_the_desk_offers_the_time_by_e_mail_to_the_patients_it_ticks(
     assert "The time is offered to 2 patients by e-mail." in page
     assert page.count("Offered this time already") == 2
     assert 'name="entries"' not in page
+    assert "Offer the time by e-mail" not in page
 
 
 def test_the_same_patient_is_not_offered_the_same_time_twice(desk, entry, chair, freed, offer_to):

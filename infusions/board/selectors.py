@@ -266,7 +266,7 @@ class WeekDay:
 class WeekBoard:
     location: Location
     days: list[WeekDay]
-    rows: list[tuple[Chair, list[list[Entry]]]]  # per chair, per day: its appointments
+    rows: list[tuple[Chair, list[tuple[WeekDay, list[Entry]]]]]  # per chair and day
 
     @property
     def first_day(self) -> date:
@@ -309,7 +309,7 @@ def board_week(*, location: Location, day: date) -> WeekBoard:
         .values_list("starts_at", flat=True)
     ):
         week[location.local_time(starts_at).date()].consultations += 1
-    rows = [(chair, [cells[(chair.pk, d)] for d in days]) for chair in chairs]
+    rows = [(chair, [(week[d], cells[(chair.pk, d)]) for d in days]) for chair in chairs]
     return WeekBoard(location=location, days=list(week.values()), rows=rows)
 
 

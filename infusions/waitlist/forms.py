@@ -91,6 +91,9 @@ class StaffEntryForm(PreferencesForm):
         ).order_by("legal_last_name", "legal_first_name", "pk")
 
 
+MIN_YEAR, MAX_YEAR = 2000, 9000
+
+
 class FreedTimeForm(forms.Form):
     """The chair and time the day board links to, as query parameters."""
 
@@ -120,6 +123,11 @@ class FreedTimeForm(forms.Form):
         if instant.tzinfo is None:
             raise forms.ValidationError(
                 "That time has no time zone. Go back to the day board and choose it again."
+            )
+        # Nothing is booked this far off, and a day around year 1 or 9999 cannot be computed.
+        if not MIN_YEAR <= instant.year <= MAX_YEAR:
+            raise forms.ValidationError(
+                "That time is too far from today. Go back to the day board and choose it again."
             )
         return instant.astimezone(UTC)
 

@@ -48,7 +48,8 @@ class WaitlistView(StaffRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         locations = Location.objects.bookable().order_by("name")
-        chosen = locations.filter(pk=self.request.GET.get("location") or 0).first()
+        asked = self.request.GET.get("location", "")
+        chosen = locations.filter(pk=int(asked)).first() if asked.isdigit() else None
         return {
             "locations": locations,
             "chosen": chosen,
@@ -99,7 +100,9 @@ class WaitlistWithdrawView(StaffRequiredMixin, View):
     permissions = (CHANGE_WAITLIST,)
 
     def post(self, request, pk):
-        entry = get_object_or_404(WaitlistEntry.objects.select_related("patient"), pk=pk)
+        entry = get_object_or_404(
+            WaitlistEntry.objects.select_related("patient", "location"), pk=pk
+        )
         name = entry.patient.legal_name or entry.patient.display_name
         if services.waitlist_withdraw(entry=entry):
             messages.success(request, f"{name} is off the waitlist for {entry.location.name}.")
@@ -148,6 +151,7 @@ class WaitlistFitsView(StaffRequiredMixin, View):
                     "it is booked.",
                 )
                 return redirect(request.get_full_path())
+        # Read again: a refusal may come from a change since the list was read above.
         return self._render(freed, form, status=400)
 
     def _render(self, freed, form, status=200):

@@ -39,6 +39,14 @@ def test_the_list_shows_who_waits_where_and_for_which_days_and_times(desk, entry
     assert "Initial-series infusion" in page
 
 
+@pytest.mark.parametrize("asked", ["abc", "999999", "-1", ""])
+def test_the_list_shows_every_location_for_a_location_it_does_not_know(desk, entry, asked):
+    response = desk.get(f"{reverse('infusions:waitlist')}?location={asked}")
+
+    assert response.status_code == 200
+    assert entry.patient.legal_name in response.text
+
+
 def test_the_list_leaves_out_who_is_no_longer_waiting(desk, entry):
     entry.status = WaitlistEntry.Status.BOOKED
     entry.save()
@@ -156,6 +164,8 @@ def test_taking_off_an_entry_just_booked_leaves_it_booked(desk, entry):
         ("?chair={chair}&starts_at=next+monday", "That time could not be read."),
         ("?chair={chair}&starts_at=2027-03-15T14:00:00", "That time has no time zone."),
         ("?chair={chair}&starts_at=2027-13-45T99:00:00Z", "That time could not be read."),
+        ("?chair={chair}&starts_at=9999-12-31T23:00:00-05:00", "That time is too far from"),
+        ("?chair={chair}&starts_at=0001-01-01T00:00:00%2B01:00", "That time is too far from"),
     ],
 )
 def test_a_freed_time_page_without_a_good_chair_and_time_says_so(desk, chair, query, message):

@@ -1,0 +1,37 @@
+"""An infusion booked for the patient persona, and one for another patient."""
+
+from datetime import timedelta
+
+import pytest
+
+from infusions.booking.services import infusion_book
+from tests.factories import consent_signed_by
+from tests.infusions.booking import MONDAY, Outcome, at, local_day
+from tests.screening.factories import PatientFactory, decide, submit
+
+
+@pytest.fixture
+def monday():
+    return local_day(MONDAY) + timedelta(days=7)
+
+
+@pytest.fixture
+def booked(cleared, chair, monday, front_desk):
+    return infusion_book(
+        patient=cleared, chair=chair, starts_at=at(monday, 10), booked_by=front_desk
+    )
+
+
+@pytest.fixture
+def other_cleared(other_patient, clinician, location):
+    record = PatientFactory(user=other_patient, preferred_location=location)
+    consent_signed_by(record)
+    decide(submit(record), clinician, Outcome.CLEARED)
+    return record
+
+
+@pytest.fixture
+def other_booked(other_cleared, chair, monday, front_desk):
+    return infusion_book(
+        patient=other_cleared, chair=chair, starts_at=at(monday, 13), booked_by=front_desk
+    )

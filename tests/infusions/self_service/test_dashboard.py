@@ -1,0 +1,30 @@
+"""The patient's home page lists their upcoming infusions, each linking to its own page."""
+
+import pytest
+from django.urls import reverse
+
+from infusions.booking.services import infusion_cancel
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_links_each_upcoming_infusion_to_its_page(client_as, booked, monday):
+    page = client_as("patient").get(reverse("patients:dashboard")).text
+
+    assert reverse("infusions:my_infusion", args=[booked.pk]) in page
+    assert f"{monday:%A, %B %-d} at 10:00 AM (Eastern time)" in page
+    assert reverse("infusions:calendar_feed") in page
+
+
+def test_a_cancelled_infusion_leaves_the_home_page(client_as, booked, front_desk):
+    infusion_cancel(booked, by=front_desk, reason="The patient called.")
+
+    page = client_as("patient").get(reverse("patients:dashboard")).text
+
+    assert reverse("infusions:my_infusion", args=[booked.pk]) not in page
+
+
+def test_another_patients_infusion_is_not_on_the_home_page(client_as, booked, other_booked):
+    page = client_as("patient").get(reverse("patients:dashboard")).text
+
+    assert reverse("infusions:my_infusion", args=[other_booked.pk]) not in page

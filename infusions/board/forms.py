@@ -75,6 +75,14 @@ class BoardSlotForm(InfusionBookingForm):
         chair.empty_label = None
         self.fields["time"].help_text = f"{location.time_zone_name} at {location.name}."
         self.fields["time"].widget.format = "%H:%M"
+        self.today = location.local_time().date()
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        # A year typed wrong would reach the limits of time zone arithmetic.
+        if abs(day - self.today) > FARTHEST:
+            raise forms.ValidationError("Choose a day within the next few months.")
+        return day
 
 
 def _optional_phone(value: str) -> str:

@@ -133,6 +133,15 @@ def test_a_booking_link_with_an_unreadable_time_goes_back_to_the_board(client_as
     assert "That time could not be read" in response.text
 
 
+def test_a_day_typed_far_in_the_future_is_refused_by_the_date(client_as, booked, chair):
+    response = client_as("front_desk").post(
+        action("move", booked), {"chair": chair.pk, "date": "9999-12-31", "time": "23:59"}
+    )
+
+    assert response.status_code == 400
+    assert "Choose a day within the next few months." in field_error(response.text, "date")
+
+
 # Moving and cancelling ------------------------------------------------------------------
 
 

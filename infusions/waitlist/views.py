@@ -49,7 +49,8 @@ class WaitlistView(StaffRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         locations = Location.objects.bookable().order_by("name")
         asked = self.request.GET.get("location", "")
-        chosen = locations.filter(pk=int(asked)).first() if asked.isdigit() else None
+        known = asked.isdecimal() and len(asked) < 10  # anything else is no location of ours
+        chosen = locations.filter(pk=int(asked)).first() if known else None
         return {
             "locations": locations,
             "chosen": chosen,

@@ -39,7 +39,7 @@ def test_the_list_shows_who_waits_where_and_for_which_days_and_times(desk, entry
     assert "Initial-series infusion" in page
 
 
-@pytest.mark.parametrize("asked", ["abc", "999999", "-1", ""])
+@pytest.mark.parametrize("asked", ["abc", "999999", "-1", "", "²", "9" * 40])
 def test_the_list_shows_every_location_for_a_location_it_does_not_know(desk, entry, asked):
     response = desk.get(f"{reverse('infusions:waitlist')}?location={asked}")
 

@@ -12,7 +12,7 @@ COPY pyproject.toml README.md ./
 RUN pip install .
 COPY . .
 # collectstatic needs settings, not a database or secrets of the real deployment.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0
+RUN LOCAL_DEMO=1 python manage.py collectstatic --noinput --verbosity 0
 USER clinic
 EXPOSE 8000
 CMD ["gunicorn", "clinic.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "gthread", "--threads", "4", "--access-logfile", "-"]

@@ -34,6 +34,17 @@ if not SECRET_KEY:
             "LOCAL_DEMO=1 (make run) and the test suite run on the built-in development key."
         )
     SECRET_KEY = "django-insecure-embedded-default-key-set-SECRET_KEY-in-production"
+elif PRODUCTION and (
+    len(SECRET_KEY) < 50
+    or SECRET_KEY.startswith("django-insecure")
+    or any(word in SECRET_KEY.lower() for word in ("change-me", "changeme", "replace"))
+):
+    # A short key can be guessed, and a copied example is known to everyone who read it.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: it needs 50 or more random characters, not "
+        "an example or a django-insecure key. Make one with "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from clinic.lib.forms import NoteField
+
 from . import questions
 from .models import Question, ScreeningDecision
 
@@ -109,7 +111,7 @@ class DecisionForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = forms.CharField(
+    reply = NoteField(
         label="Your answer",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,

@@ -91,7 +91,7 @@ def reply(request):
             return redirect("patients:dashboard")
         messages.success(request, "Thank you. Your clinician will read your answer.")
         return redirect("patients:dashboard")
-    messages.error(request, "Please write your answer before sending.")
+    messages.error(request, "Your answer was not sent; see the note by it.")
     return render(
         request,
         "screening/reply.html",

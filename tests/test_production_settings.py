@@ -1,7 +1,9 @@
-"""Production refuses what only a local demo may use: the built-in SECRET_KEY and a cache
-each process keeps to itself (clinic/settings.py). `make run`, DEBUG=1 and the tests may."""
+"""Production refuses what only a local demo may use: the built-in SECRET_KEY, a weak or
+copied one, and a cache each process keeps to itself (clinic/settings.py). `make run`,
+DEBUG=1 and the tests may."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -48,6 +50,41 @@ def test_an_empty_secret_key_is_no_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY is not set." in result.stderr
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    [
+        # What startproject makes, however long.
+        pytest.param("django-insecure-" + secrets.token_urlsafe(50), id="django-insecure"),
+        # What the example .env once held.
+        pytest.param("change-me-to-50-or-more-random-characters", id="old-example"),
+        pytest.param("changeme-" + secrets.token_urlsafe(50), id="changeme"),
+        pytest.param("REPLACE-with-a-real-key-" + secrets.token_urlsafe(50), id="replace"),
+        # 48 random characters: too few.
+        pytest.param(secrets.token_urlsafe(36), id="short"),
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_or_copied_secret_key(weak_key):
+    result = manage("check", SECRET_KEY=weak_key)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is too weak for production" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr
+    assert weak_key not in result.stderr  # a key, even a weak one, is never printed
+
+
+def test_a_local_run_may_use_a_short_key():
+    result = manage("check", SECRET_KEY="local", CACHE_URL=None, LOCAL_DEMO="1")
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_example_environment_leaves_the_key_empty_and_says_how_to_make_one():
+    example = (REPO / ".env.example").read_text()
+
+    assert re.search(r"^SECRET_KEY=$", example, re.M)
+    assert "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'" in example
 
 
 def test_production_with_a_cache_per_process_fails_the_check():

@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
+from clinic.lib.forms import EmailAddressField
 from clinic.outbox.services import email_enqueue
 
 from . import tasks
@@ -10,13 +11,16 @@ from .models import User
 
 
 class LoginForm(auth_forms.AuthenticationForm):
-    username = forms.EmailField(
+    # An address longer than any mailbox's is refused here, before the account lookup and
+    # django-axes (whose record of the attempt could not store it) see it.
+    username = EmailAddressField(
         label="E-mail address",
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, account_limited=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.account_limited = account_limited
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Log in"))
 
@@ -26,9 +30,17 @@ class LoginForm(auth_forms.AuthenticationForm):
         "Passwords are case-sensitive.",
         "unconfirmed": "Please confirm your e-mail address first. We have just sent the link "
         "again; it works for three days.",
+        "account_limited": "There have been too many attempts to log in to this account in "
+        "the last hour, so logging in to it is paused for up to an hour. Please try again "
+        "later; if the attempts were not yours, choose a new password with the link below.",
     }
 
     def clean(self):
+        if self.account_limited and self.cleaned_data.get("username"):
+            # The password is not checked at all, so guessing from many networks gains nothing.
+            raise forms.ValidationError(
+                self.error_messages["account_limited"], code="account_limited"
+            )
         try:
             return super().clean()
         except forms.ValidationError:

@@ -52,6 +52,9 @@ _SECOND_FACTOR_RESET = [
 # Unlocking an account locked after wrong passwords (clinic/accounts/lockout.py) before its
 # cool-off ends: deleting the attempt in the Django admin.
 _SIGN_IN_UNLOCK = [f"axes.{action}_accessattempt" for action in ("view", "delete")]
+# The e-mail outbox in the Django admin: what was sent, what waits, and sending again what
+# was given up on once the mail server works again.
+_OUTBOX = ["outbox.view_email", "outbox.retry_email"]
 # The schedule: the day board, booking, moving, cancelling and checking in; plans and the
 # waitlist are seen, and the roster read.
 _INFUSION_DESK = [
@@ -120,6 +123,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_CONSENT_EDITING,
         *_SECOND_FACTOR_RESET,
         *_SIGN_IN_UNLOCK,
+        *_OUTBOX,
         *_ID_PHOTO,
     ],
 }

@@ -4,6 +4,7 @@ import django_otp
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from django_ratelimit.decorators import ratelimit
 
-from . import second_factor
+from . import lockout, second_factor
 from .forms import (
     AuthenticatorSetupForm,
     LoginForm,
@@ -49,18 +50,52 @@ def too_many_attempts(request, exception):
 
 # Guessing passwords, or flooding someone's inbox with reset links, is slowed to a crawl;
 # a person who mistypes a few times never meets the limit. Wrong passwords for one account
-# also lock that account from that address for a while (django-axes: lockout.py).
-_limit_by_address = ratelimit(key="ip", rate="30/h", method="POST")
+# also lock that account from that address for a while (django-axes: lockout.py). Each limit
+# names its group: a default one, made from the view's method, can be shared between views.
+def _limit_by_network(group):
+    return ratelimit(group=group, key="ip", rate="30/h", method="POST")
 
 
-@method_decorator(_limit_by_address, name="post")
+@method_decorator(
+    [
+        _limit_by_network("login-network"),
+        # Not blocked here: the form says why, beside the address typed (lockout.py).
+        ratelimit(
+            group="login-account",
+            key=lockout.account_key,
+            rate=lockout.ACCOUNT_RATE,
+            method="POST",
+            block=False,
+        ),
+    ],
+    name="post",
+)
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
+    def get_form_kwargs(self):
+        limited = self.request.method == "POST" and getattr(self.request, "limited", False)
+        return {**super().get_form_kwargs(), "account_limited": limited}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "account_limited"):
+            response.status_code = 429
+        return response
+
 
 @method_decorator(
-    [_limit_by_address, ratelimit(key="post:email", rate="5/h", method="POST")], name="post"
+    [
+        _limit_by_network("password-reset-network"),
+        ratelimit(
+            group="password-reset-address",
+            key=lockout.reset_address_key,
+            rate="5/h",
+            method="POST",
+        ),
+    ],
+    name="post",
 )
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm

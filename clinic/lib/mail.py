@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
-# For tasks that talk to a mail server or a broker: a dropped connection is tried again.
+# For tasks that talk to a mail server or a broker: a dropped connection is tried again. Only
+# when Celery runs the task: the outbox calls an e-mail's task directly, where Celery raises
+# the error instead, and the outbox tries again itself (clinic/outbox/delivery.py).
 RETRY = {"autoretry_for": (ConnectionError, TimeoutError), "retry_backoff": True, "max_retries": 5}
 
 

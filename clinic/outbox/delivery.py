@@ -1,12 +1,16 @@
-"""Sending what is in the outbox, each e-mail exactly once: by the task handed it at commit,
-or by the sweep that Celery beat runs every minute."""
+"""Sending what is in the outbox: by the task handed it at commit, or by the sweep that
+Celery beat runs every minute.
+
+Delivery is at least once. Two deliveries of one row never both send it (the first claims
+it), but a worker that dies after the mail server took the e-mail and before the row is
+marked sent leaves it pending, and it is sent again."""
 
 import logging
 import time
 from datetime import datetime, timedelta
 
 from celery import current_app
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import Email
@@ -33,15 +37,7 @@ def email_deliver(*, email_id: int) -> bool:
     no confirmation); a task that returns quietly counts as sent.
     """
     with transaction.atomic():
-        # The row stays locked while its e-mail is sent and until it is marked sent, so a
-        # second delivery at the same time (the sweep beside the hand-off, two sweeps, a task
-        # run twice) skips it, and one after it finds it sent. SQLite has no row locks, but
-        # runs one writing transaction at a time.
-        email = (
-            Email.objects.select_for_update(skip_locked=True)
-            .filter(pk=email_id, status=Email.Status.PENDING)
-            .first()
-        )
+        email = _claim(email_id)
         if email is None:
             return False
         task = current_app.tasks.get(email.task)
@@ -54,20 +50,41 @@ def email_deliver(*, email_id: int) -> bool:
         except Exception as error:
             _record_failure(email, error)
             return False
-        email.status, email.sent_at = Email.Status.SENT, timezone.now()
-        email.save(update_fields=["status", "sent_at"])
         return True
+
+
+def _claim(email_id: int) -> Email | None:
+    """Mark a pending e-mail sent, in the transaction that sends it, and return it; None if
+    it is not pending or another delivery has it. A failure puts it back (_record_failure),
+    and so does a crash, by rolling the transaction back.
+
+    The claim is an UPDATE that finds the row still pending: of two deliveries at once (the
+    sweep beside the hand-off, two sweeps, a task run twice) only one changes it, and the
+    other, once the first commits, finds it sent. On SQLite, which has no row locks, this
+    UPDATE is what makes a second delivery wait for the first and then skip the row.
+    """
+    pending = Email.objects.filter(pk=email_id, status=Email.Status.PENDING)
+    if connection.features.has_select_for_update_skip_locked and not (
+        # PostgreSQL: a row another delivery is sending is skipped, not waited for.
+        pending.select_for_update(skip_locked=True).exists()
+    ):
+        return None
+    if not pending.update(status=Email.Status.SENT, sent_at=timezone.now()):
+        return None
+    return Email.objects.get(pk=email_id)
 
 
 def _record_failure(email: Email, error: Exception) -> None:
     email.attempts += 1
     # Only the kind of error: its message may quote an address or a server's reply about one.
     email.last_error = type(error).__name__[:200]
+    email.sent_at = None
     if email.attempts >= MAX_ATTEMPTS:
         email.status = Email.Status.FAILED
     else:
+        email.status = Email.Status.PENDING
         email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
-    email.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    email.save(update_fields=["attempts", "last_error", "status", "sent_at", "next_attempt_at"])
     log = logger.error if email.status == Email.Status.FAILED else logger.warning
     log(
         "E-mail %s (%s) failed, attempt %s of %s: %s",

@@ -42,6 +42,7 @@ class Email(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "outgoing e-mail"
+        permissions = [("retry_email", "Can send a given-up e-mail again")]
         indexes = [
             # The sweep's question, every minute: which pending e-mails are due?
             models.Index(

@@ -1,4 +1,4 @@
-"""Putting an e-mail in the outbox."""
+"""Putting an e-mail in the outbox, and putting back one it gave up on."""
 
 import logging
 from datetime import datetime, timedelta
@@ -48,3 +48,11 @@ def email_enqueued_since(task: Task, /, since: datetime, **kwargs) -> bool:
     e-mails a stranger can cause, so that they reach their reader once in a while at most."""
     lookups = {f"kwargs__{name}": value for name, value in kwargs.items()}
     return Email.objects.filter(task=task.name, created_at__gte=since, **lookups).exists()
+
+
+def emails_retry_failed(*, ids) -> int:
+    """Give the e-mails among `ids` that were given up on a new round of attempts, starting
+    with the next sweep (within a minute). Returns how many; others are left as they are."""
+    return Email.objects.filter(pk__in=ids, status=Email.Status.FAILED).update(
+        status=Email.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )

@@ -33,14 +33,6 @@ class SignupForm(forms.Form):
         self.helper.form_tag = False
         self.helper.add_input(Submit("submit", "Create my account"))
 
-    def submitted_email(self) -> str:
-        """The address sent, if it is one, before the form's other checks ("" if not): what
-        may be looked up in the database even when the form as a whole is refused."""
-        try:
-            return self.fields["email"].clean(self.data.get("email", ""))
-        except forms.ValidationError:
-            return ""
-
     def clean_email(self):
         # Whether the address has an account is not said here: the sign-up service tells
         # its owner by e-mail, and the page answers as for a new address.

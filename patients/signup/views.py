@@ -22,19 +22,18 @@ def signup(request):
         first, _, last = invitation.full_name.partition(" ")
         initial = {"first_name": first, "last_name": last, "email": invitation.email}
     form = SignupForm(request.POST or None, initial=initial)
-    if request.method == "POST" and services.is_repeat_sign_up(
-        email=form.submitted_email(), password=request.POST.get("password1", "")
-    ):
-        # A double-click: the first click made the account; answer as it was answered.
-        return render(request, "patients/signup/check_email.html", {"email": request.POST["email"]})
     if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
         if getattr(request, "limited", False):
             form.add_error(None, "Too many sign-ups from your network just now; try in an hour.")
+        elif services.is_repeat_sign_up(email=email, password=form.cleaned_data["password1"]):
+            # A double-click: the first click made the account; answer as it was answered.
+            return render(request, "patients/signup/check_email.html", {"email": email})
         else:
             user = services.patient_sign_up(
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
-                email=form.cleaned_data["email"],
+                email=email,
                 password=form.cleaned_data["password1"],
                 invitation=invitation,
             )
@@ -44,7 +43,6 @@ def signup(request):
                 return redirect("accounts:home")
             # The same answer whether the address is new or already has an account (its
             # owner is told by e-mail), so the page tells no one which addresses are known.
-            email = form.cleaned_data["email"]
             return render(request, "patients/signup/check_email.html", {"email": email})
     return render(
         request,

@@ -320,3 +320,14 @@ def test_reset_links_for_one_address_are_limited_to_five_an_hour(client, patient
             client.post(reverse("password_reset"), {"email": "pat@example.com"}).status_code == 302
         )
     assert client.post(reverse("password_reset"), {"email": "pat@example.com"}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_reset_links_for_one_address_are_counted_however_it_is_typed(client, patient):
+    for typed in ["pat@example.com", "PAT@example.com", " Pat@Example.com ", "pat@EXAMPLE.com"]:
+        assert client.post(reverse("password_reset"), {"email": typed}).status_code == 302
+    assert client.post(reverse("password_reset"), {"email": "pat@example.com"}).status_code == 302
+
+    response = client.post(reverse("password_reset"), {"email": "  PAT@EXAMPLE.COM"})
+
+    assert response.status_code == 429

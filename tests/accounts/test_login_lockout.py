@@ -1,6 +1,7 @@
 """Guessing a password: ten wrong ones for an address from one network lock that address there
 for 15 minutes (clinic/accounts/lockout.py), however the address is typed, never anyone else's
-network, and a clinic admin can lift the lock at once."""
+network, and a clinic admin can lift the lock at once. Fifty tries for one account in an hour,
+from any networks, pause logging in to it for the rest of the hour."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -115,3 +116,43 @@ def test_a_patient_cannot_open_the_lockouts(client_as):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+# Guessing from many networks at once ------------------------------------------------------
+
+
+def guess_from_many_networks(client, times, typed="pat@example.com"):
+    """One wrong password from each of `times` networks: no network reaches its own lock."""
+    for n in range(times):
+        response = sign_in(client, typed, "wrong-guess", ip=f"192.0.2.{n + 1}")
+        assert response.status_code == 200, "paused too soon"
+
+
+@pytest.mark.django_db
+def test_fifty_tries_for_one_account_from_many_networks_pause_logging_in_to_it(client, patient):
+    guess_from_many_networks(client, 20, "pat@example.com")
+    guess_from_many_networks(client, 20, "PAT@Example.com")
+    guess_from_many_networks(client, 10, " Pat@EXAMPLE.COM ")
+    attempts = AccessAttempt.objects.count()
+
+    response = sign_in(client, "pat@example.com", PASSWORD, ip=OWNER)
+
+    assert response.status_code == 429
+    page = response.text
+    assert "too many attempts to log in to this account in the last hour" in page
+    assert 'value="pat@example.com"' in page  # the form, with the message beside it
+    assert reverse("password_reset") in page
+    assert not signed_in(client)
+    # The password was not checked, so django-axes counted nothing more.
+    assert AccessAttempt.objects.count() == attempts
+
+
+@pytest.mark.django_db
+def test_the_pause_for_one_account_leaves_other_accounts_alone(client, patient, other_patient):
+    guess_from_many_networks(client, 50)
+    assert sign_in(client, "pat@example.com", PASSWORD, ip=OWNER).status_code == 429
+
+    response = sign_in(client, "other-pat@example.com", PASSWORD, ip=OWNER)
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(other_patient.pk)

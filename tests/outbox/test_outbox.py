@@ -1,4 +1,5 @@
-"""The e-mail outbox: written with the change it is about, sent once, retried, given up on."""
+"""The e-mail outbox: written with the change it is about, sent once by deliveries that overlap,
+retried, given up on."""
 
 import threading
 import time
@@ -153,6 +154,53 @@ def test_staff_see_the_outbox_in_the_django_admin_and_cannot_change_it(admin_cli
 
 
 # Two deliveries at the same moment (the sweep beside the hand-off) ------------------------
+
+# Whether the e-mail below has let a second delivery start, and what that delivery returned.
+second_delivery = []
+
+
+@shared_task(name="tests.outbox.email_delivered_again_meanwhile")
+def email_delivered_again_meanwhile(*, to: str, email_id: int) -> None:
+    """An e-mail during whose sending a second delivery of its own row starts, as a second
+    sweep would while the mail server is slow; it needs no second connection, so it runs on
+    SQLite too."""
+    if not second_delivery:
+        second_delivery.append("started")
+        second_delivery.append(email_deliver(email_id=email_id))
+    mail.send_mail("Meanwhile", "Sent while a second delivery was asked for.", None, [to])
+
+
+@pytest.fixture
+def delivered_again_meanwhile(db):
+    second_delivery.clear()
+    email = Email.objects.create(
+        task=email_delivered_again_meanwhile.name, kwargs={}, next_attempt_at=timezone.now()
+    )
+    email.kwargs = {"to": "a@example.com", "email_id": email.pk}
+    email.save()
+    yield email
+    second_delivery.clear()
+
+
+def test_a_delivery_that_starts_while_another_sends_the_email_leaves_it_to_that_one(
+    delivered_again_meanwhile,
+):
+    # The first delivery claims the row before it sends, so the second finds it taken.
+    assert email_deliver(email_id=delivered_again_meanwhile.pk) is True
+
+    assert second_delivery == ["started", False]
+    assert len([m for m in mail.outbox if m.subject == "Meanwhile"]) == 1
+    delivered_again_meanwhile.refresh_from_db()
+    assert delivered_again_meanwhile.status == Email.Status.SENT
+
+
+def test_a_failed_send_puts_back_the_claim_it_made(waiting, settings):
+    settings.MAILERS = UNREACHABLE_SMTP
+
+    email_deliver(email_id=waiting.pk)
+
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.sent_at) == (Email.Status.PENDING, None)
 
 
 @shared_task(name="tests.outbox.slow_email")

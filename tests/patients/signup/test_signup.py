@@ -114,3 +114,26 @@ def test_a_double_clicked_sign_up_makes_one_account_and_says_check_your_email_tw
     assert "Check your e-mail" in second.text
     assert User.objects.filter(email="robin@example.com").count() == 1
     assert len(mailoutbox) == 1
+
+
+def test_a_double_click_gets_the_very_page_the_first_click_got(client, mailoutbox):
+    # FORM's address is typed in mixed case: the page names it as the account keeps it.
+    first = client.post(reverse("patients:signup"), FORM)
+    second = client.post(reverse("patients:signup"), FORM)
+
+    assert second.content == first.content
+    assert "robin@example.com" in second.text
+    assert "Robin@Example.com" not in second.text
+
+
+def test_a_double_click_past_the_networks_limit_is_refused_like_any_other_sign_up(
+    client, mailoutbox
+):
+    client.post(reverse("patients:signup"), FORM)
+    for n in range(9):  # the network's other sign-ups this hour, up to its limit of ten
+        client.post(reverse("patients:signup"), {**FORM, "email": f"visitor{n}@example.com"})
+
+    response = client.post(reverse("patients:signup"), FORM)
+
+    assert "Too many sign-ups from your network just now" in response.text
+    assert "Check your e-mail" not in response.text

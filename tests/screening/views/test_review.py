@@ -103,3 +103,29 @@ def test_a_reply_sent_twice_is_answered_without_an_error(client_as, patient, cli
 
     assert first.status_code == second.status_code == 302
     assert Screening.objects.get().status == Screening.Status.PENDING_REVIEW
+
+
+def test_an_over_long_reply_is_explained_beside_the_field_and_not_sent(client_as, asked):
+    client = client_as("patient")
+
+    response = client.post(reverse("screening:reply"), {"reply": "x" * 4001})
+
+    assert response.status_code == 400
+    page = html.unescape(response.text)
+    assert re.search(
+        r'id="error_\d+_id_reply"><strong>Please shorten this to 4,000 characters or fewer '
+        r"\(it has 4,001\)",
+        page,
+    )
+    # The browser is not told the limit, so a paste is never cut short without a word.
+    assert "maxlength" not in re.search(r"<textarea[^>]*>", page).group(0)
+    asked.refresh_from_db()
+    assert asked.status == Screening.Status.INFO_REQUESTED
+
+
+def test_a_reply_keeps_its_lines_without_invisible_direction_characters(client_as, asked):
+    client = client_as("patient")
+
+    client.post(reverse("screening:reply"), {"reply": "0.5 mg\u202e twice\na day."})
+
+    assert asked.decisions.last().patient_reply == "0.5 mg twice\na day."

@@ -11,6 +11,7 @@ What is offered is what the service would book at this moment; someone may still
 first, and the service then says so.
 """
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,12 +20,15 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from clinic.lib.timezones import local_day_bounds
+
 from ..models import AppointmentType, TreatmentPlan
 from .calendar import calendar_load
-from .rules import Slot, slot_problem
+from .rules import Calendar, Slot, slot_problem
 from .services import default_type, min_gap_for
 
 STEP = timedelta(minutes=15)
+MARGIN = timedelta(days=1)
 SEARCH_DAYS = 30
 
 
@@ -96,6 +100,16 @@ class FreeTimeSearch:
         if days < 1 or first > last or not location.is_open_for_booking:
             return
         self.cal = calendar_load(location, first, last, patient=patient)
+        # Each chair's holds by start, with the latest moment the chair is free again among
+        # those started so far: "is the chair taken then?" by bisection, not by a scan.
+        self._holds: dict[int, tuple[list[datetime], list[datetime]]] = {}
+        self._by_start = sorted(self.cal.held, key=lambda h: h.starts_at)
+        self._starts_at = [held.starts_at for held in self._by_start]
+        for held in self._by_start:
+            if held.pk != ignore_pk:
+                starts, free_again = self._holds.setdefault(held.chair_id, ([], []))
+                starts.append(held.starts_at)
+                free_again.append(max([held.chair_free_at, *free_again[-1:]]))
         self.hours = defaultdict(list)
         for interval in sorted(self.cal.hours, key=lambda i: i.opens):
             self.hours[interval.weekday].append(interval)
@@ -121,10 +135,28 @@ class FreeTimeSearch:
     def days_with_times(self) -> list[date]:
         return [day for day in self.days if self.first_on(day) is not None]
 
+    def _day_calendar(self, day: date) -> Calendar:
+        """The calendar with only the holds around `day`: what the rules read for a slot
+        that day is the same, and a clinician's load is counted over a day's holds, not a
+        month's. A hold never lasts a day, so a day's margin either side keeps every one a
+        slot that day can meet."""
+        starts, ends = local_day_bounds(day, self.cal.policy.time_zone)
+        first = bisect_left(self._starts_at, starts - 2 * MARGIN)
+        last = bisect_left(self._starts_at, ends + MARGIN)
+        return Calendar(
+            policy=self.cal.policy,
+            hours=self.cal.hours,
+            chair_ids=self.cal.chair_ids,
+            duty=self.cal.duty,
+            held=[h for h in self._by_start[first:last] if h.chair_free_at > starts - MARGIN],
+            patient_held=self.cal.patient_held,
+        )
+
     def _free_on(self, day: date):
+        cal = self._day_calendar(day)
         for starts_at in self._starts(day):
             if self.earliest <= starts_at <= self.latest:
-                chair_id = self._first_chair(starts_at)
+                chair_id = self._first_chair(cal, starts_at)
                 if chair_id is not None:
                     yield FreeTime(starts_at.astimezone(self.zone), chair_id, starts_at)
 
@@ -153,13 +185,26 @@ class FreeTimeSearch:
                         yield starts_at
                 naive += STEP
 
-    def _first_chair(self, starts_at: datetime) -> int | None:
+    def _first_chair(self, cal: Calendar, starts_at: datetime) -> int | None:
         ends_at = starts_at + self.held_for
+        chair_free_at = ends_at + self.turnover
         for chair_id in self.cal.chair_ids:
-            slot = Slot(chair_id, starts_at, ends_at, ends_at + self.turnover)
-            if slot_problem(self.cal, slot, **self.rules) is None:
+            if self._chair_taken(chair_id, starts_at, chair_free_at):
+                continue  # the rules would say so; on a busy day most chairs are
+            slot = Slot(chair_id, starts_at, ends_at, chair_free_at)
+            if slot_problem(cal, slot, **self.rules) is None:
                 return chair_id
         return None
+
+    def _chair_taken(self, chair_id, starts_at, chair_free_at) -> bool:
+        """The rules' own test (a hold starting before the slot's chair is free again, and
+        free again after the slot starts), for a chair's holds at once."""
+        holds = self._holds.get(chair_id)
+        if not holds:
+            return False
+        starts, free_again = holds
+        before = bisect_left(starts, chair_free_at)
+        return before > 0 and free_again[before - 1] > starts_at
 
 
 def free_times(
@@ -207,9 +252,14 @@ class FreeTimePage:
     keep: dict = field(default_factory=dict)  # the page's own query parameters (location...)
 
     @property
-    def day_query(self) -> str:
-        """The query string of a link to another day of this window."""
-        return urlencode({**self.keep, "from": self.first_day.isoformat()})
+    def day_links(self) -> list[tuple[str, str, bool]]:
+        """For the day picker: each day's link (query string), label, and whether it is the
+        day shown."""
+        query = urlencode({**self.keep, "from": self.first_day.isoformat()})
+        return [
+            (f"?{query}&day={day.isoformat()}#times", f"{day:%a %b %-d}", day == self.day)
+            for day in self.days
+        ]
 
     @property
     def window_query(self) -> str:

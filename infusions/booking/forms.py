@@ -103,13 +103,16 @@ class SlotField(forms.CharField):
     a time taken meanwhile gets the booking service's 'taken', not 'invalid choice'."""
 
     widget = forms.RadioSelect
+    offered: list[tuple[str, str]] = []  # (value, label) of each time shown, set by offer()
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "Time")
         super().__init__(error_messages={"required": "Pick one of the free times."}, **kwargs)
 
     def offer(self, times, *, label=lambda free: free.label):
-        self.widget.choices = [(free.value, label(free)) for free in times]
+        """Show these free times: (value, label) pairs, which the page's template lays out
+        itself (a month of radio buttons through the widget templates is slow)."""
+        self.offered = [(free.value, label(free)) for free in times]
 
     def to_python(self, value):
         value = super().to_python(value)

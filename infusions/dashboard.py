@@ -7,6 +7,7 @@ from patients.dashboard.sections import Section
 from screening.selectors import screening_latest_for_patient
 
 from .eligibility import infusion_eligibility
+from .models import TreatmentPlan, WaitlistEntry
 
 
 def _context(request, patient) -> dict:
@@ -18,6 +19,12 @@ def _context(request, patient) -> dict:
         "infusions": patient.infusions.open()
         .filter(ends_at__gte=timezone.now())
         .select_related("chair__location"),
+        "has_plan": TreatmentPlan.objects.filter(
+            patient=patient, status=TreatmentPlan.Status.ACTIVE
+        ).exists(),
+        "waiting_at": WaitlistEntry.objects.filter(
+            patient=patient, status=WaitlistEntry.Status.WAITING
+        ).count(),
     }
 
 

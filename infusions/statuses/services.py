@@ -1,11 +1,17 @@
 """Moving an appointment's status: only the allowed moves, each one written down."""
 
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from clinic.lib.timezones import local_day_bounds
+from clinic.locations.models import Location
+
 from ..models import InfusionAppointment, StatusChange
-from ..models.appointments import Status
+from ..models.appointments import LIVE_STATUSES, Status
 from .flow import can_move
 
 
@@ -40,12 +46,53 @@ def appointment_set_status(appointment, *, to_status, by, reason="") -> Infusion
         )
     if to_status in (Status.CANCELLED, Status.LATE_CANCELLED) and not reason.strip():
         raise ValidationError({"reason": "Say why the appointment is cancelled."})
+    reclaims = to_status in LIVE_STATUSES and from_status not in LIVE_STATUSES
+    if reclaims:
+        _refuse_if_taken_meanwhile(appointment)
     appointment.status = to_status
     if to_status in (Status.CANCELLED, Status.LATE_CANCELLED):
         appointment.cancel_reason = reason
-    appointment.save(update_fields=["status", "cancel_reason", "updated_at"])
+    try:
+        with transaction.atomic():
+            appointment.save(update_fields=["status", "cancel_reason", "updated_at"])
+    except IntegrityError:
+        # PostgreSQL's exclusion constraints: taken by a booking that committed just now.
+        raise ValidationError(TAKEN_MEANWHILE) from None
     status_record(appointment, from_status=from_status, to_status=to_status, by=by, reason=reason)
     return appointment
+
+
+TAKEN_MEANWHILE = (
+    "Its time has been given to another appointment since (the chair, or the patient's "
+    "own time), so it cannot be booked again. Book a new time instead."
+)
+
+
+def _refuse_if_taken_meanwhile(appointment) -> None:
+    """An appointment that let go of its chair and time (a no-show marked by mistake) takes
+    them back only if nothing live holds them now. The location's row lock serialises this
+    with the booking service, as its own check does."""
+    Location.objects.select_for_update().filter(pk=appointment.chair.location_id).first()
+    others = InfusionAppointment.objects.live().exclude(pk=appointment.pk)
+    chair_taken = (
+        others.filter(chair_id=appointment.chair_id)
+        .holding_chair(appointment.starts_at, appointment.chair_free_at)
+        .exists()
+    )
+    # The patient's other live infusion that local day, or at that time anywhere.
+    location = appointment.chair.location
+    day = appointment.starts_at.astimezone(ZoneInfo(location.time_zone)).date()
+    day_starts, day_ends = local_day_bounds(day, location.time_zone)
+    patient_busy = (
+        others.filter(patient_id=appointment.patient_id)
+        .filter(
+            Q(starts_at__lt=appointment.ends_at, ends_at__gt=appointment.starts_at)
+            | Q(starts_at__gte=day_starts, starts_at__lt=day_ends)
+        )
+        .exists()
+    )
+    if chair_taken or patient_busy:
+        raise ValidationError(TAKEN_MEANWHILE)
 
 
 @transaction.atomic

@@ -240,6 +240,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "clinic.outbox.tasks.send_due_emails",
         "schedule": 60,
     },
+    # Preparation reminders whose time has come are handed to workers (no ETA tasks: the
+    # due time lives in each row; infusions/reminders/delivery.py).
+    "dispatch-reminders": {
+        "task": "infusions.reminders.tasks.dispatch_reminders",
+        "schedule": 60,
+    },
 }
 
 # Security. Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL; with these,

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.lib.admin import ReadOnlyAdmin
 
-from .models import AppointmentType, DutyException, DutyShift, InfusionAppointment
+from .models import AppointmentType, DutyException, DutyShift, InfusionAppointment, Reminder
 
 
 @admin.register(AppointmentType)
@@ -53,3 +53,27 @@ class InfusionAppointmentAdmin(ReadOnlyAdmin):
     list_filter = ["status", "appointment_type", "chair__location"]
     date_hierarchy = "starts_at"
     list_select_related = ["chair__location", "appointment_type", "supervisor", "booked_by"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    """Read-only: what was sent about which infusion, what waits, and what was given up on
+    (the kind of error only)."""
+
+    list_display = ["due_at", "appointment", "kind", "channel", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "channel"]
+    date_hierarchy = "due_at"
+    readonly_fields = [
+        "appointment",
+        "kind",
+        "channel",
+        "for_starts_at",
+        "round",
+        "due_at",
+        "status",
+        "attempts",
+        "queued_at",
+        "sent_at",
+        "provider_id",
+        "last_error",
+    ]

@@ -8,6 +8,7 @@ from screening.selectors import screening_latest_for_patient
 
 from .eligibility import infusion_eligibility
 from .models import TreatmentPlan, WaitlistEntry
+from .reminders.preparation import fasting_for
 
 
 def _context(request, patient) -> dict:
@@ -15,10 +16,13 @@ def _context(request, patient) -> dict:
         "eligibility": infusion_eligibility(patient=patient),
         "screening": screening_latest_for_patient(patient=patient),
         "consent_signed": consent_latest_for_patient(patient),
-        # Booked, or under way today: each links to its own page.
-        "infusions": patient.infusions.open()
-        .filter(ends_at__gte=timezone.now())
-        .select_related("chair__location"),
+        # Booked, or under way today: each links to its own page, with its preparation times.
+        "infusions": [
+            (infusion, fasting_for(infusion.starts_at, infusion.chair.location.time_zone))
+            for infusion in patient.infusions.open()
+            .filter(ends_at__gte=timezone.now())
+            .select_related("chair__location")
+        ],
         "has_plan": TreatmentPlan.objects.filter(
             patient=patient, status=TreatmentPlan.Status.ACTIVE
         ).exists(),

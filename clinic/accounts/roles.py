@@ -65,6 +65,7 @@ _INFUSION_DESK = [
     "infusions.view_dutyshift",
     "infusions.view_dutyexception",
     "infusions.view_appointmenttype",
+    "infusions.view_reminder",
 ]
 # A clinician sets treatment plans and supervises infusions on the duty roster.
 _INFUSION_CLINICIAN = [
@@ -82,7 +83,7 @@ _INFUSION_SETUP = [
     f"infusions.{action}_{model}"
     for model in ("appointmenttype", "dutyshift", "dutyexception")
     for action in ("view", "add", "change", "delete")
-]
+] + ["infusions.view_reminder"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.PATIENT: ["patients.complete_own_intake", "infusions.book_own_infusion"],

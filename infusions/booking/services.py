@@ -19,6 +19,7 @@ from patients.models import Patient
 from ..eligibility import infusion_eligibility
 from ..models import AppointmentType, InfusionAppointment
 from ..models.appointments import Status
+from ..reminders.services import reminders_plan, reminders_replan
 from ..statuses.services import appointment_set_status, status_record
 from .calendar import calendar_load
 from .rules import Problem, Slot, slot_problem, supervisor_for
@@ -126,6 +127,7 @@ def infusion_book(
     )
     _save(appointment)
     status_record(appointment, to_status=Status.BOOKED, by=booked_by)
+    reminders_plan(appointment)
     return appointment
 
 
@@ -186,6 +188,8 @@ def infusion_move(
         by=by,
         reason=f"Moved from {local:%a %b %-d %-I:%M %p}",
     )
+    if appointment.starts_at != old_start:
+        reminders_replan(appointment)
     return appointment
 
 

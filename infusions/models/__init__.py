@@ -1,5 +1,5 @@
 """The schedule's data: appointment types, appointments and their status moves, the duty
-roster, treatment plans, the waitlist and calendar feeds."""
+roster, treatment plans, the waitlist, calendar feeds and preparation reminders."""
 
 from .appointments import (
     LIVE_STATUSES,
@@ -9,6 +9,7 @@ from .appointments import (
 )
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
+from .reminders import Reminder
 from .roster import DutyException, DutyShift
 from .types import AppointmentType
 from .waitlist import WaitlistEntry, WaitlistInvite, WaitlistOffer
@@ -21,6 +22,7 @@ __all__ = [
     "DutyException",
     "DutyShift",
     "InfusionAppointment",
+    "Reminder",
     "StatusChange",
     "TreatmentPlan",
     "WaitlistEntry",

@@ -12,6 +12,7 @@ from clinic.locations.models import Location
 
 from ..models import InfusionAppointment, StatusChange
 from ..models.appointments import LIVE_STATUSES, Status
+from ..reminders.services import reminders_replan, reminders_void
 from .flow import can_move
 
 
@@ -58,6 +59,10 @@ def appointment_set_status(appointment, *, to_status, by, reason="") -> Infusion
     except IntegrityError:
         # PostgreSQL's exclusion constraints: taken by a booking that committed just now.
         raise ValidationError(TAKEN_MEANWHILE) from None
+    if reclaims:
+        reminders_replan(appointment)
+    elif to_status not in LIVE_STATUSES:
+        reminders_void(appointment)
     status_record(appointment, from_status=from_status, to_status=to_status, by=by, reason=reason)
     return appointment
 

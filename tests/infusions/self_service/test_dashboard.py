@@ -28,3 +28,11 @@ def test_another_patients_infusion_is_not_on_the_home_page(client_as, booked, ot
     page = client_as("patient").get(reverse("patients:dashboard")).text
 
     assert reverse("infusions:my_infusion", args=[other_booked.pk]) not in page
+
+
+def test_each_upcoming_infusion_shows_its_preparation_times(client_as, booked):
+    page = client_as("patient").get(reverse("patients:dashboard")).text
+
+    assert "nothing to eat after 4:00 AM; clear drinks are fine until 8:00 AM" in page
+    # No driver named yet: the page asks, and leads to where to say.
+    assert "have someone to drive you home (<a href" in page

@@ -1,0 +1,73 @@
+from django.db import models
+from django.db.models import Q
+
+from .appointments import InfusionAppointment
+
+
+class Reminder(models.Model):
+    """One message to send a patient about one infusion: what, by which channel, when, and
+    what became of it. A row is made for the start time it was booked for; when the infusion
+    moves or is cancelled, its pending rows are void and new ones are made for the new time.
+    Sent by `infusions.reminders.delivery` once each (see there)."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", "Confirmation with the preparation sheet"
+        TWO_DAYS = "two_days", "Two days before: ID, driver, medications"
+        EVENING_BEFORE = "evening_before", "The evening before: when to stop eating"
+        MORNING_OF = "morning_of", "The morning of the infusion"
+        DAY_AFTER = "day_after", "The day after: how are you?"
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-mail"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        QUEUED = "queued", "Handed to a worker"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Given up"
+        VOID = "void", "No longer needed"
+
+    appointment = models.ForeignKey(
+        InfusionAppointment, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    for_starts_at = models.DateTimeField(help_text="The infusion's start this reminder is for.")
+    round = models.PositiveSmallIntegerField(
+        default=1, help_text="1 for the booking's reminders, n + 1 for those of its n-th move."
+    )
+    due_at = models.DateTimeField(help_text="UTC: when to send it (or try again).")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    provider_id = models.CharField(
+        max_length=200, blank=True, help_text="The id the mail server or provider gave it."
+    )
+    last_error = models.CharField(max_length=200, blank=True, help_text="Its kind only.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        constraints = [
+            # Made once per infusion, kind, channel and booking of it, however often planned.
+            models.UniqueConstraint(
+                fields=["appointment", "kind", "channel", "round"],
+                name="reminder_once_per_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False),
+                name="reminder_sent_has_time",
+            ),
+        ]
+        indexes = [
+            # The dispatcher's question, every minute: what is due?
+            models.Index(
+                fields=["due_at"],
+                condition=Q(status__in=["pending", "queued"]),
+                name="reminder_due",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reminder {self.pk}"

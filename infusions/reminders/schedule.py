@@ -1,0 +1,44 @@
+"""When each reminder of an infusion is due. Pure: the start, the location's time zone and
+the moment of booking in; (kind, due) pairs out."""
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from ..models import Reminder
+from .preparation import fasting_for
+
+Kind = Reminder.Kind
+
+EVENING = time(18)
+MORNING = time(7)
+DAY_AFTER = time(10)
+# A reminder that would arrive this soon after the confirmation adds nothing to it: the
+# confirmation carries the whole preparation sheet with its times.
+CLOSE_TO_CONFIRMATION = timedelta(hours=2)
+
+
+def _local(day, clock, zone) -> datetime:
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+
+def reminders_due(starts_at: datetime, time_zone: str, *, booked_at: datetime) -> list:
+    """[(kind, due_at UTC)] for an infusion starting at `starts_at`, booked at `booked_at`.
+
+    Two days before; the evening before at 6 PM (earlier if eating must stop before then);
+    the morning of at 7 AM (or 90 minutes before an earlier start); the day after at 10 AM.
+    A booking made late gets the confirmation at once and only the reminders still ahead
+    and not on its heels."""
+    zone = ZoneInfo(time_zone)
+    local_day = starts_at.astimezone(zone).date()
+    stop_eating = fasting_for(starts_at, time_zone).stop_eating.astimezone(UTC)
+    before = {
+        Kind.TWO_DAYS: starts_at - timedelta(hours=48),
+        Kind.EVENING_BEFORE: min(
+            _local(local_day - timedelta(days=1), EVENING, zone), stop_eating - timedelta(hours=2)
+        ),
+        Kind.MORNING_OF: min(_local(local_day, MORNING, zone), starts_at - timedelta(minutes=90)),
+    }
+    due = [(Kind.CONFIRMATION, booked_at)]
+    due += [(kind, at) for kind, at in before.items() if at >= booked_at + CLOSE_TO_CONFIRMATION]
+    due.append((Kind.DAY_AFTER, _local(local_day + timedelta(days=1), DAY_AFTER, zone)))
+    return due

@@ -3,6 +3,7 @@
 from .board import urls as board
 from .booking import urls as booking
 from .calendar import urls as calendar
+from .checklist import urls as checklist
 from .plans import urls as plans
 from .self_service import urls as self_service
 from .waitlist import urls as waitlist
@@ -16,4 +17,5 @@ urlpatterns = [
     *board.urlpatterns,
     *plans.urlpatterns,
     *waitlist.urlpatterns,
+    *checklist.urlpatterns,
 ]

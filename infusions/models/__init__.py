@@ -1,5 +1,6 @@
 """The schedule's data: appointment types, appointments and their status moves, the duty
-roster, treatment plans, the waitlist, calendar feeds and preparation reminders."""
+roster, treatment plans, the waitlist, calendar feeds, preparation reminders and the
+checklists patients confirm."""
 
 from .appointments import (
     LIVE_STATUSES,
@@ -7,6 +8,7 @@ from .appointments import (
     InfusionAppointment,
     StatusChange,
 )
+from .checklists import PreparationChecklist
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
 from .reminders import Reminder
@@ -22,6 +24,7 @@ __all__ = [
     "DutyException",
     "DutyShift",
     "InfusionAppointment",
+    "PreparationChecklist",
     "Reminder",
     "StatusChange",
     "TreatmentPlan",

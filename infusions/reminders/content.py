@@ -8,12 +8,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from clinic.lib.mail import absolute_url
+from clinic.lib.signed_links import make_token
 from clinic.lib.timezones import zone_name_for_people
 
 from ..models import Reminder
 from .preparation import clock, fasting_for
 
 Kind = Reminder.Kind
+# The purpose of the signed link to an infusion's preparation checklist (infusions/checklist).
+CHECKLIST_LINK = "infusion-checklist"
 
 SUBJECTS = {
     Kind.CONFIRMATION: "Your infusion on {day} at {time}: booked, and how to prepare",
@@ -52,7 +55,9 @@ def reminder_message(reminder: Reminder) -> Message:
         "ends": clock(appointment.ends_at.astimezone(fasting.starts.tzinfo)),
         "driver_given": bool(appointment.driver_name and appointment.driver_phone),
         "infusion_url": absolute_url(reverse("infusions:my_infusion", args=[appointment.pk])),
-        "home_url": absolute_url(reverse("patients:dashboard")),
+        "checklist_url": absolute_url(
+            reverse("infusions:checklist", args=[make_token(CHECKLIST_LINK, appointment.pk)])
+        ),
     }
     text = render_to_string("infusions/reminders/email.txt", context)
     return Message(

@@ -207,6 +207,14 @@ MAILERS = {"default": mailer_from_url(_email_url, base_dir=BASE_DIR)}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Ketamine Clinic <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CLINIC_NAME = env("CLINIC_NAME", default="Ketamine Clinic")
+# Text messages (clinic/lib/sms.py): printed by default; HttpProviderBackend sends through a
+# Twilio-style API, whose webhook (/sms/inbound/) takes STOP replies.
+SMS_BACKEND = env("SMS_BACKEND", default="clinic.lib.sms.ConsoleBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(BASE_DIR / "sent-sms"))
+SMS_API_URL = env("SMS_API_URL", default="https://api.twilio.com/2010-04-01")
+SMS_ACCOUNT_SID = env("SMS_ACCOUNT_SID", default="")
+SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN", default="")
+SMS_FROM = env("SMS_FROM", default="")
 # The name authenticator apps show beside a staff member's codes.
 OTP_TOTP_ISSUER = CLINIC_NAME
 # The portal's public address, for links in e-mails sent from Celery (no request there).

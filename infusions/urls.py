@@ -5,6 +5,8 @@ from .booking import urls as booking
 from .calendar import urls as calendar
 from .checklist import urls as checklist
 from .plans import urls as plans
+from .preferences import urls as preferences
+from .replies import urls as replies
 from .self_service import urls as self_service
 from .waitlist import urls as waitlist
 
@@ -18,4 +20,6 @@ urlpatterns = [
     *plans.urlpatterns,
     *waitlist.urlpatterns,
     *checklist.urlpatterns,
+    *replies.urlpatterns,
+    *preferences.urlpatterns,
 ]

@@ -56,6 +56,16 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages are kept in memory, as e-mails are; a test reads them here."""
+    from clinic.lib import sms
+
+    settings.SMS_BACKEND = "clinic.lib.sms.MemoryBackend"
+    sms.outbox.clear()
+    return sms.outbox
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Public pages are cached; no test may see another test's pages.
     from django.core.cache import cache

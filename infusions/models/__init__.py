@@ -11,7 +11,7 @@ from .appointments import (
 from .checklists import PreparationChecklist
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
-from .reminders import Reminder
+from .reminders import Reminder, ReminderChannels
 from .roster import DutyException, DutyShift
 from .types import AppointmentType
 from .waitlist import WaitlistEntry, WaitlistInvite, WaitlistOffer
@@ -26,6 +26,7 @@ __all__ = [
     "InfusionAppointment",
     "PreparationChecklist",
     "Reminder",
+    "ReminderChannels",
     "StatusChange",
     "TreatmentPlan",
     "WaitlistEntry",

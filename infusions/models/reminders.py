@@ -19,12 +19,14 @@ class Reminder(models.Model):
 
     class Channel(models.TextChoices):
         EMAIL = "email", "E-mail"
+        SMS = "sms", "Text message"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
         QUEUED = "queued", "Handed to a worker"
         SENT = "sent", "Sent"
         FAILED = "failed", "Given up"
+        UNKNOWN = "unknown", "Maybe sent: no answer from the provider"
         VOID = "void", "No longer needed"
 
     appointment = models.ForeignKey(
@@ -71,3 +73,24 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"Reminder {self.pk}"
+
+
+class ReminderChannels(models.Model):
+    """How a patient wants their reminders: e-mail always, text messages if they ask and
+    until they reply STOP (the provider's webhook records it)."""
+
+    patient = models.OneToOneField(
+        "patients.Patient", on_delete=models.CASCADE, related_name="reminder_channels"
+    )
+    sms = models.BooleanField("Text messages too", default=False)
+    sms_stopped_at = models.DateTimeField(
+        null=True, blank=True, help_text="When they replied STOP; asking again clears it."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Reminder channels {self.pk}"
+
+    @property
+    def sends_sms(self) -> bool:
+        return self.sms and self.sms_stopped_at is None

@@ -66,3 +66,37 @@ def reminder_message(reminder: Reminder) -> Message:
         # The same words, with links to click: one text to keep right, not two.
         html=render_to_string("infusions/reminders/email.html", {**context, "text": text}),
     )
+
+
+SMS_TEXTS = {
+    Kind.CONFIRMATION: "infusion booked: {day} at {time}, {location}. Nothing to eat {stop_eating}"
+    "; bring photo ID and a driver home.",
+    Kind.TWO_DAYS: "infusion in 2 days: {day} at {time}, {location}. Bring photo ID; arrange a "
+    "driver home.",
+    Kind.EVENING_BEFORE: "infusion tomorrow at {time}. Nothing to eat {stop_eating}; clear drinks "
+    "{stop_drinking}.",
+    Kind.MORNING_OF: "see you today at {time}, {location}. Clear drinks {stop_drinking}. Bring "
+    "photo ID and your driver.",
+    Kind.DAY_AFTER: "we hope you are resting well. Questions? Call {phone}.",
+}
+
+
+def reminder_sms(reminder: Reminder) -> str:
+    """The text message: the clinic's name, the time and place, the one thing to do; a link
+    to confirm before the infusion; how to stop them. No health details."""
+    appointment = reminder.appointment
+    location = appointment.chair.location
+    fasting = fasting_for(reminder.for_starts_at, location.time_zone)
+    words = SMS_TEXTS[reminder.kind].format(
+        day=f"{fasting.starts:%a %b} {fasting.starts.day}",
+        time=clock(fasting.starts),
+        location=location.name,
+        stop_eating=fasting.stop_eating_words,
+        stop_drinking=fasting.stop_drinking_words,
+        phone=location.phone,
+    )
+    text = f"{settings.CLINIC_NAME}: {words}"
+    if reminder.kind != Kind.DAY_AFTER:
+        token = make_token(CHECKLIST_LINK, appointment.pk)
+        text += f" Confirm: {absolute_url(reverse('infusions:checklist', args=[token]))}"
+    return f"{text} Reply STOP to end texts."

@@ -21,9 +21,11 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from clinic.lib.sms import Sms, SmsMaybeSent, SmsRefused, sms_send
+
 from ..models import LIVE_STATUSES, Reminder
 from ..models.appointments import Status as AppointmentStatus
-from .content import reminder_message
+from .content import reminder_message, reminder_sms
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +76,12 @@ def reminder_send(*, reminder_id: int, now: datetime | None = None) -> bool:
             reminder.save(update_fields=["status"])
             return False
         try:
-            provider_id = _send_email(reminder)
+            if reminder.channel == Reminder.Channel.SMS:
+                provider_id = sms_send(
+                    Sms(reminder.appointment.patient.phone, reminder_sms(reminder))
+                )
+            else:
+                provider_id = _send_email(reminder)
         except Exception as error:
             _record_failure(reminder, error, now)
             return False
@@ -115,13 +122,16 @@ def _record_failure(reminder: Reminder, error: Exception, now: datetime) -> None
     reminder.attempts += 1
     # Only the kind of error: its message may quote an address.
     reminder.last_error = type(error).__name__[:200]
-    if reminder.attempts >= MAX_ATTEMPTS:
+    if isinstance(error, SmsMaybeSent):
+        # The provider may have sent it: sending again could send it twice. Staff look.
+        reminder.status = Status.UNKNOWN
+    elif reminder.attempts >= MAX_ATTEMPTS or isinstance(error, SmsRefused):
         reminder.status = Status.FAILED
     else:
         reminder.status = Status.PENDING
         reminder.due_at = now + retry_delay(reminder.attempts)
     reminder.save(update_fields=["attempts", "last_error", "status", "due_at"])
-    log = logger.error if reminder.status == Status.FAILED else logger.warning
+    log = logger.warning if reminder.status == Status.PENDING else logger.error
     log(
         "Reminder %s failed, attempt %s of %s: %s",
         reminder.pk,

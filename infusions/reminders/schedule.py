@@ -42,3 +42,30 @@ def reminders_due(starts_at: datetime, time_zone: str, *, booked_at: datetime) -
     due += [(kind, at) for kind, at in before.items() if at >= booked_at + CLOSE_TO_CONFIRMATION]
     due.append((Kind.DAY_AFTER, _local(local_day + timedelta(days=1), DAY_AFTER, zone)))
     return due
+
+
+# No text message between these local times (a location setting would be the next step).
+QUIET_FROM, QUIET_UNTIL = time(21), time(8)
+BEFORE_QUIET = timedelta(minutes=15)
+
+
+def sms_due(
+    kind, due_at: datetime, starts_at: datetime, time_zone: str, *, not_before: datetime
+) -> datetime:
+    """A text message's due time, out of the quiet hours: shifted, never dropped. One due in
+    them goes at 8 AM when that is still well before the infusion, and otherwise earlier, a
+    quarter of an hour before the quiet hours begin; the evening-before reminder, which
+    says when to stop eating, goes earlier too. Never before `not_before` (the booking): a
+    message that cannot go earlier goes at 8 AM."""
+    zone = ZoneInfo(time_zone)
+    local = due_at.astimezone(zone)
+    if QUIET_UNTIL <= local.time() < QUIET_FROM:
+        return due_at
+    morning_day = local.date() if local.time() < QUIET_UNTIL else local.date() + timedelta(days=1)
+    later = _local(morning_day, QUIET_UNTIL, zone)
+    if kind != Kind.EVENING_BEFORE and (
+        kind == Kind.DAY_AFTER or later <= starts_at - timedelta(minutes=90)
+    ):
+        return later
+    earlier = _local(morning_day - timedelta(days=1), QUIET_FROM, zone) - BEFORE_QUIET
+    return earlier if earlier >= not_before else later

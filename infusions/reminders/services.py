@@ -4,8 +4,8 @@ services inside their own transactions, so a booking rolled back leaves no remin
 from django.db.models import Max
 from django.utils import timezone
 
-from ..models import Reminder
-from .schedule import reminders_due
+from ..models import Reminder, ReminderChannels
+from .schedule import reminders_due, sms_due
 
 Status = Reminder.Status
 
@@ -14,19 +14,49 @@ def reminders_plan(appointment, *, now=None, round=1) -> list[Reminder]:
     """Make the reminders of a booked infusion at its current start time: what is still
     ahead. Planning one round twice makes nothing more."""
     now = now or timezone.now()
-    due = reminders_due(appointment.starts_at, appointment.location.time_zone, booked_at=now)
+    zone, starts_at = appointment.location.time_zone, appointment.starts_at
+    due = reminders_due(starts_at, zone, booked_at=now)
+    channels = [Reminder.Channel.EMAIL]
+    if sms_wanted(appointment.patient):
+        channels.append(Reminder.Channel.SMS)
     rows = [
         Reminder(
             appointment=appointment,
             kind=kind,
-            channel=Reminder.Channel.EMAIL,
-            for_starts_at=appointment.starts_at,
+            channel=channel,
+            for_starts_at=starts_at,
             round=round,
-            due_at=due_at,
+            due_at=due_at
+            if channel == Reminder.Channel.EMAIL
+            else sms_due(kind, due_at, starts_at, zone, not_before=now),
         )
         for kind, due_at in due
+        for channel in channels
     ]
     return Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def sms_wanted(patient) -> bool:
+    """Text messages too: asked for, not stopped, and a phone to send them to."""
+    channels = ReminderChannels.objects.filter(patient=patient).first()
+    return bool(channels and channels.sends_sms and patient.phone)
+
+
+def sms_stop(*, phone: str, now=None) -> int:
+    """A STOP reply from this number: no more text messages to the patients who gave it,
+    and their unsent ones are void. Returns how many patients it stopped."""
+    now = now or timezone.now()
+    stopped = ReminderChannels.objects.filter(
+        patient__phone=phone, sms=True, sms_stopped_at__isnull=True
+    )
+    patients = list(stopped.values_list("patient_id", flat=True))
+    stopped.update(sms_stopped_at=now)
+    Reminder.objects.filter(
+        appointment__patient_id__in=patients,
+        channel=Reminder.Channel.SMS,
+        status__in=[Status.PENDING, Status.QUEUED],
+    ).update(status=Status.VOID)
+    return len(patients)
 
 
 def reminders_void(appointment) -> int:
@@ -43,3 +73,32 @@ def reminders_replan(appointment, *, now=None) -> list[Reminder]:
     reminders_void(appointment)
     last = Reminder.objects.filter(appointment=appointment).aggregate(last=Max("round"))["last"]
     return reminders_plan(appointment, now=now, round=(last or 0) + 1)
+
+
+def sms_start(*, phone: str) -> int:
+    """START from this number: text messages again, from the next booking's reminders."""
+    return ReminderChannels.objects.filter(
+        patient__phone=phone, sms_stopped_at__isnull=False
+    ).update(sms_stopped_at=None)
+
+
+def reminder_channels_for(patient) -> ReminderChannels:
+    """The patient's choice (unsaved, e-mail only, if they never made one)."""
+    return ReminderChannels.objects.filter(patient=patient).first() or ReminderChannels(
+        patient=patient
+    )
+
+
+def reminder_channels_set(patient, *, sms: bool) -> ReminderChannels:
+    """Text messages on or off, for the reminders of bookings made from now on; turning
+    them on again after a STOP is asking again. Turning them off voids the waiting ones."""
+    channels, _ = ReminderChannels.objects.update_or_create(
+        patient=patient, defaults={"sms": sms, "sms_stopped_at": None}
+    )
+    if not sms:
+        Reminder.objects.filter(
+            appointment__patient=patient,
+            channel=Reminder.Channel.SMS,
+            status__in=[Status.PENDING, Status.QUEUED],
+        ).update(status=Status.VOID)
+    return channels

@@ -43,6 +43,13 @@ def _hand_off(email_id: int) -> None:
         )
 
 
+def email_schedule(task: Task, /, at: datetime, **kwargs) -> Email:
+    """Send the e-mail that `task` renders from `kwargs` at `at` (a reminder): written in the
+    caller's transaction and sent by the sweep once due. The task checks, when it runs,
+    that what it is about still holds (a booking not cancelled nor moved)."""
+    return Email.objects.create(task=task.name, kwargs=kwargs, next_attempt_at=at)
+
+
 def email_enqueued_since(task: Task, /, since: datetime, **kwargs) -> bool:
     """Was this e-mail (the task, with these arguments) put in the outbox since `since`? For
     e-mails a stranger can cause, so that they reach their reader once in a while at most."""

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from clinic.locations.models import Location
-from clinic.outbox.services import email_enqueue
+from clinic.outbox.services import email_enqueue, email_schedule
 
 from ..models import Consultation
 from . import availability, tasks
@@ -113,12 +113,29 @@ def consultation_book(
     with transaction.atomic():
         consultation = _hold_slot(location=location, starts_at=starts_at, now=now, make=make)
         email_enqueue(tasks.send_consultation_confirmation, consultation_id=consultation.pk)
+        _remind_the_day_before(consultation, now)
         email_enqueue(tasks.alert_front_desk_of_consultation, consultation_id=consultation.pk)
         if consultation.is_urgent:
             email_enqueue(
                 tasks.alert_on_call_of_crisis_consultation, consultation_id=consultation.pk
             )
     return consultation
+
+
+# A reminder due this soon after the confirmation would only repeat it.
+REMINDER_BEFORE = timedelta(hours=24)
+REMINDER_NOT_WITHIN = timedelta(hours=2)
+
+
+def _remind_the_day_before(consultation: Consultation, now: datetime) -> None:
+    at = consultation.starts_at - REMINDER_BEFORE
+    if at >= now + REMINDER_NOT_WITHIN:
+        email_schedule(
+            tasks.send_consultation_reminder,
+            at,
+            consultation_id=consultation.pk,
+            starts_at=consultation.starts_at.isoformat(),
+        )
 
 
 def consultation_reschedule(
@@ -145,6 +162,7 @@ def consultation_reschedule(
         email_enqueue(
             tasks.send_consultation_confirmation, consultation_id=moved.pk, replaces=replaces
         )
+        _remind_the_day_before(moved, now)
     return moved
 
 

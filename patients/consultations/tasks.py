@@ -49,6 +49,25 @@ def send_consultation_confirmation(*, consultation_id: int, replaces: str = "") 
 
 
 @shared_task(**RETRY)
+def send_consultation_reminder(*, consultation_id: int, starts_at: str) -> None:
+    """The day before: sent only if the consultation is still booked for `starts_at` (ISO,
+    UTC); a move schedules another, and a cancellation leaves this one with nothing to do."""
+    consultation = _load(consultation_id)
+    if (
+        consultation is None
+        or consultation.status != "booked"
+        or consultation.starts_at != datetime.fromisoformat(starts_at)
+    ):
+        return
+    send_templated(
+        to=consultation.email,
+        subject=f"Tomorrow: your free consultation with {settings.CLINIC_NAME}",
+        template="patients/consultations/email/reminder.txt",
+        context={"consultation": consultation, "manage_url": manage_url(consultation.pk)},
+    )
+
+
+@shared_task(**RETRY)
 def send_consultation_cancelled(*, consultation_id: int) -> None:
     consultation = _load(consultation_id)
     if consultation is None or consultation.status != "cancelled":

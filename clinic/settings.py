@@ -215,6 +215,8 @@ SMS_API_URL = env("SMS_API_URL", default="https://api.twilio.com/2010-04-01")
 SMS_ACCOUNT_SID = env("SMS_ACCOUNT_SID", default="")
 SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN", default="")
 SMS_FROM = env("SMS_FROM", default="")
+# A reminder handed to a worker, or being sent, this long is looked at again (delivery.py).
+REMINDERS_STUCK_SECONDS = env.int("REMINDERS_STUCK_SECONDS", default=600)
 # The name authenticator apps show beside a staff member's codes.
 OTP_TOTP_ISSUER = CLINIC_NAME
 # The portal's public address, for links in e-mails sent from Celery (no request there).

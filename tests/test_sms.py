@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from clinic.lib.sms import (
+    FileBackend,
     HttpProviderBackend,
     Sms,
     SmsMaybeSent,
@@ -115,3 +116,15 @@ def test_the_signature_is_twilios(settings):
     )
     settings.SMS_AUTH_TOKEN = ""
     assert not provider_signature_valid(url, params, provider_signature(url, params, ""))
+
+
+def test_the_file_backend_keeps_each_message_and_finds_it_by_its_key(settings, tmp_path):
+    settings.SMS_FILE_PATH = str(tmp_path)
+    backend = FileBackend()
+
+    backend.send(Sms("+12125550143", "Hello", key="<reminder-1.1@clinic>"))
+
+    (written,) = tmp_path.glob("*.txt")
+    assert "Hello" in written.read_text()
+    assert backend.sent_before("<reminder-1.1@clinic>") is True
+    assert backend.sent_before("<reminder-1.2@clinic>") is False

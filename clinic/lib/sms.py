@@ -43,6 +43,7 @@ class SmsMaybeSent(Exception):
 class Sms:
     to: str
     body: str
+    key: str = ""  # the sender's own id for it, by which `sent_before` finds it
 
 
 def sms_send(message: Sms) -> str:
@@ -62,8 +63,14 @@ class FileBackend:
         folder = Path(settings.SMS_FILE_PATH)
         folder.mkdir(parents=True, exist_ok=True)
         sent_id = f"file-{uuid.uuid4()}"
-        (folder / f"{sent_id}.txt").write_text(f"To: {message.to}\n\n{message.body}\n")
+        text = f"To: {message.to}\nKey: {message.key}\n\n{message.body}\n"
+        (folder / f"{sent_id}.txt").write_text(text)
         return sent_id
+
+    def sent_before(self, key: str) -> bool:
+        folder = Path(settings.SMS_FILE_PATH)
+        line = f"Key: {key}\n"
+        return any(line in path.read_text() for path in folder.glob("*.txt"))
 
 
 outbox: list[Sms] = []
@@ -73,6 +80,9 @@ class MemoryBackend:
     def send(self, message: Sms) -> str:
         outbox.append(message)
         return f"memory-{len(outbox)}"
+
+    def sent_before(self, key: str) -> bool:
+        return any(message.key == key for message in outbox)
 
 
 class HttpProviderBackend:

@@ -8,7 +8,7 @@ class Reminder(models.Model):
     """One message to send a patient about one infusion: what, by which channel, when, and
     what became of it. A row is made for the start time it was booked for; when the infusion
     moves or is cancelled, its pending rows are void and new ones are made for the new time.
-    Sent by `infusions.reminders.delivery` once each (see there)."""
+    Sent by `infusions.reminders.delivery` exactly once each (see there)."""
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", "Confirmation with the preparation sheet"
@@ -24,6 +24,7 @@ class Reminder(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
         QUEUED = "queued", "Handed to a worker"
+        SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Given up"
         UNKNOWN = "unknown", "Maybe sent: no answer from the provider"
@@ -43,6 +44,9 @@ class Reminder(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     queued_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(
+        max_length=200, blank=True, help_text="This attempt's own id, set before it is sent."
+    )
     provider_id = models.CharField(
         max_length=200, blank=True, help_text="The id the mail server or provider gave it."
     )
@@ -66,7 +70,7 @@ class Reminder(models.Model):
             # The dispatcher's question, every minute: what is due?
             models.Index(
                 fields=["due_at"],
-                condition=Q(status__in=["pending", "queued"]),
+                condition=Q(status__in=["pending", "queued", "sending"]),
                 name="reminder_due",
             ),
         ]

@@ -10,7 +10,12 @@ from django.core import mail
 from infusions.booking.services import infusion_book, infusion_cancel, infusion_move
 from infusions.models import Reminder
 from infusions.models.appointments import Status as AppointmentStatus
-from infusions.reminders.delivery import MAX_ATTEMPTS, STUCK, reminder_send, reminders_claim_due
+from infusions.reminders.delivery import (
+    MAX_ATTEMPTS,
+    reminder_send,
+    reminders_claim_due,
+    stuck_after,
+)
 from infusions.statuses.services import appointment_check_in, appointment_set_status
 from tests.infusions.booking import MONDAY, at, local_day
 
@@ -161,8 +166,8 @@ def test_a_row_handed_over_and_lost_is_handed_over_again(booked):
     now = confirmation.due_at
     assert reminders_claim_due(now=now) == [confirmation.pk]  # the message then lost
 
-    assert reminders_claim_due(now=now + STUCK / 2) == []
-    assert reminders_claim_due(now=now + STUCK + timedelta(seconds=1)) == [confirmation.pk]
+    assert reminders_claim_due(now=now + stuck_after() / 2) == []
+    assert reminders_claim_due(now=now + stuck_after() + timedelta(seconds=1)) == [confirmation.pk]
 
 
 def test_a_failed_send_is_tried_again_later_and_given_up_on_in_the_end(booked, settings):

@@ -238,6 +238,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# A worker imports each app's tasks.py (autodiscovery) and these, which live in an app's
+# domain packages: a task it has not imported is refused ("unregistered task").
+CELERY_IMPORTS = [
+    "clinic.outbox.tasks",
+    "patients.consent.tasks",
+    "patients.consultations.tasks",
+    "patients.signup.tasks",
+    "infusions.reminders.tasks",
+    "infusions.waitlist.tasks",
+]
 CELERY_BEAT_SCHEDULE = {
     # A signed consent whose PDF task was lost (a broker outage, a crash) gets it again.
     "render-missing-consent-pdfs": {
@@ -254,7 +264,7 @@ CELERY_BEAT_SCHEDULE = {
     # due time lives in each row; infusions/reminders/delivery.py).
     "dispatch-reminders": {
         "task": "infusions.reminders.tasks.dispatch_reminders",
-        "schedule": 60,
+        "schedule": env.int("REMINDERS_DISPATCH_SECONDS", default=60),
     },
 }
 

@@ -4,6 +4,7 @@ from .board import urls as board
 from .booking import urls as booking
 from .calendar import urls as calendar
 from .checklist import urls as checklist
+from .follow_up import urls as follow_up
 from .plans import urls as plans
 from .preferences import urls as preferences
 from .replies import urls as replies
@@ -22,4 +23,5 @@ urlpatterns = [
     *checklist.urlpatterns,
     *replies.urlpatterns,
     *preferences.urlpatterns,
+    *follow_up.urlpatterns,
 ]

@@ -102,3 +102,13 @@ def reminder_channels_set(patient, *, sms: bool) -> ReminderChannels:
             status__in=[Status.PENDING, Status.QUEUED],
         ).update(status=Status.VOID)
     return channels
+
+
+def reminder_resend(reminder) -> bool:
+    """Staff send a given-up or maybe-sent reminder again (they checked it did not arrive):
+    it goes within a minute, with a full round of attempts. False if it was neither."""
+    return bool(
+        Reminder.objects.filter(pk=reminder.pk, status__in=[Status.FAILED, Status.UNKNOWN]).update(
+            status=Status.PENDING, due_at=timezone.now(), attempts=0
+        )
+    )

@@ -74,3 +74,16 @@ def screened(record, clinician):
 @pytest.fixture
 def cleared(screened):
     return screened(Outcome.CLEARED)
+
+
+@pytest.fixture
+def cleared_patient(location, clinician):
+    """cleared_patient(**names) -> another patient, cleared for infusions."""
+
+    def _make(**fields):
+        record = PatientFactory(preferred_location=location, takes_no_medications=True, **fields)
+        consent_signed_by(record)
+        decide(submit(record), clinician, Outcome.CLEARED)
+        return record
+
+    return _make

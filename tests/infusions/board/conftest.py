@@ -9,10 +9,7 @@ import pytest
 from django.urls import reverse
 
 from infusions.booking.services import infusion_book
-from tests.factories import consent_signed_by
 from tests.infusions.booking import at
-from tests.infusions.conftest import Outcome
-from tests.screening.factories import PatientFactory, decide, submit
 
 
 def board_url(location, day: date, name="infusions:board_day") -> str:
@@ -42,16 +39,3 @@ def book(front_desk):
         )
 
     return _book
-
-
-@pytest.fixture
-def cleared_patient(location, clinician):
-    """cleared_patient(**names) -> another patient, cleared for infusions."""
-
-    def _make(**fields):
-        record = PatientFactory(preferred_location=location, takes_no_medications=True, **fields)
-        consent_signed_by(record)
-        decide(submit(record), clinician, Outcome.CLEARED)
-        return record
-
-    return _make

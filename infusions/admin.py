@@ -3,7 +3,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.lib.admin import ReadOnlyAdmin
 
-from .models import AppointmentType, DutyException, DutyShift, InfusionAppointment, Reminder
+from .models import (
+    AppointmentType,
+    DutyException,
+    DutyShift,
+    InfusionAppointment,
+    Reminder,
+    ReminderRule,
+)
 
 
 @admin.register(AppointmentType)
@@ -77,3 +84,21 @@ class ReminderAdmin(ReadOnlyAdmin):
         "provider_id",
         "last_error",
     ]
+
+
+@admin.register(ReminderRule)
+class ReminderRuleAdmin(SimpleHistoryAdmin):
+    """Clinic admins change when each reminder goes and by which channels, for one
+    appointment type or for all; every change is kept in the history. Bookings already
+    made keep the reminders planned for them."""
+
+    list_display = [
+        "kind",
+        "appointment_type",
+        "is_sent",
+        "by_email",
+        "by_sms",
+        "hours_before",
+        "local_time",
+    ]
+    list_filter = ["kind", "appointment_type"]

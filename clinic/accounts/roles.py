@@ -81,7 +81,7 @@ _INFUSION_CLINICIAN = [
 # Clinic admins edit the appointment types and the duty roster.
 _INFUSION_SETUP = [
     f"infusions.{action}_{model}"
-    for model in ("appointmenttype", "dutyshift", "dutyexception")
+    for model in ("appointmenttype", "dutyshift", "dutyexception", "reminderrule")
     for action in ("view", "add", "change", "delete")
 ] + ["infusions.view_reminder"]
 

@@ -11,7 +11,7 @@ from .appointments import (
 from .checklists import PreparationChecklist
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
-from .reminders import Reminder, ReminderChannels
+from .reminders import Reminder, ReminderChannels, ReminderRule
 from .roster import DutyException, DutyShift
 from .types import AppointmentType
 from .waitlist import WaitlistEntry, WaitlistInvite, WaitlistOffer
@@ -27,6 +27,7 @@ __all__ = [
     "PreparationChecklist",
     "Reminder",
     "ReminderChannels",
+    "ReminderRule",
     "StatusChange",
     "TreatmentPlan",
     "WaitlistEntry",

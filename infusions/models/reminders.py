@@ -1,7 +1,9 @@
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .appointments import InfusionAppointment
+from .types import AppointmentType
 
 
 class Reminder(models.Model):
@@ -98,3 +100,61 @@ class ReminderChannels(models.Model):
     @property
     def sends_sms(self) -> bool:
         return self.sms and self.sms_stopped_at is None
+
+
+class ReminderRule(models.Model):
+    """A clinic admin's change to one reminder's schedule, for one appointment type or (no
+    type) for all: whether it is sent, by which channels, and when. A reminder with no rule
+    keeps the shipped schedule (infusions/reminders/schedule.py); the confirmation always
+    goes. Bookings already made keep the reminders planned for them."""
+
+    Kind = Reminder.Kind
+
+    appointment_type = models.ForeignKey(
+        AppointmentType,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reminder_rules",
+        help_text="Empty: every appointment type without a rule of its own.",
+    )
+    kind = models.CharField(
+        max_length=20, choices=[c for c in Reminder.Kind.choices if c[0] != "confirmation"]
+    )
+    is_sent = models.BooleanField("Sent", default=True)
+    by_email = models.BooleanField("By e-mail", default=True)
+    by_sms = models.BooleanField(
+        "By text message", default=True, help_text="To patients who asked for texts."
+    )
+    hours_before = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Two days before only: how many hours before the start (shipped: 48).",
+    )
+    local_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="The evening before, the morning of and the day after: the location's "
+        "clock time (shipped: 6 PM, 7 AM, 10 AM).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["appointment_type", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment_type", "kind"], name="reminder_rule_one_per_type_and_kind"
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(appointment_type__isnull=True),
+                name="reminder_rule_one_default_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_before__isnull=True) | Q(hours_before__range=(3, 168)),
+                name="reminder_rule_hours_before_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reminder rule {self.pk}"

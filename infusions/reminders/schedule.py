@@ -1,6 +1,7 @@
-"""When each reminder of an infusion is due. Pure: the start, the location's time zone and
-the moment of booking in; (kind, due) pairs out."""
+"""When each reminder of an infusion is due. Pure: the start, the location's time zone, the
+moment of booking and the clinic's timing in; (kind, due) pairs out."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,18 @@ from .preparation import fasting_for
 
 Kind = Reminder.Kind
 
-EVENING = time(18)
-MORNING = time(7)
-DAY_AFTER = time(10)
+
+@dataclass(frozen=True)
+class Timing:
+    """When the reminders go: shipped as below, changed by clinic admins' reminder rules."""
+
+    hours_before: int = 48  # "two days before"
+    evening: time = time(18)  # the evening before
+    morning: time = time(7)  # the morning of
+    day_after: time = time(10)
+
+
+SHIPPED = Timing()
 # A reminder that would arrive this soon after the confirmation adds nothing to it: the
 # confirmation carries the whole preparation sheet with its times.
 CLOSE_TO_CONFIRMATION = timedelta(hours=2)
@@ -21,26 +31,32 @@ def _local(day, clock, zone) -> datetime:
     return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
 
 
-def reminders_due(starts_at: datetime, time_zone: str, *, booked_at: datetime) -> list:
+def reminders_due(
+    starts_at: datetime, time_zone: str, *, booked_at: datetime, timing: Timing = SHIPPED
+) -> list:
     """[(kind, due_at UTC)] for an infusion starting at `starts_at`, booked at `booked_at`.
 
-    Two days before; the evening before at 6 PM (earlier if eating must stop before then);
-    the morning of at 7 AM (or 90 minutes before an earlier start); the day after at 10 AM.
+    Shipped: two days before; the evening before at 6 PM (earlier if eating must stop
+    before then); the morning of at 7 AM (or 90 minutes before an earlier start); the day
+    after at 10 AM.
     A booking made late gets the confirmation at once and only the reminders still ahead
     and not on its heels."""
     zone = ZoneInfo(time_zone)
     local_day = starts_at.astimezone(zone).date()
     stop_eating = fasting_for(starts_at, time_zone).stop_eating.astimezone(UTC)
     before = {
-        Kind.TWO_DAYS: starts_at - timedelta(hours=48),
+        Kind.TWO_DAYS: starts_at - timedelta(hours=timing.hours_before),
         Kind.EVENING_BEFORE: min(
-            _local(local_day - timedelta(days=1), EVENING, zone), stop_eating - timedelta(hours=2)
+            _local(local_day - timedelta(days=1), timing.evening, zone),
+            stop_eating - timedelta(hours=2),
         ),
-        Kind.MORNING_OF: min(_local(local_day, MORNING, zone), starts_at - timedelta(minutes=90)),
+        Kind.MORNING_OF: min(
+            _local(local_day, timing.morning, zone), starts_at - timedelta(minutes=90)
+        ),
     }
     due = [(Kind.CONFIRMATION, booked_at)]
     due += [(kind, at) for kind, at in before.items() if at >= booked_at + CLOSE_TO_CONFIRMATION]
-    due.append((Kind.DAY_AFTER, _local(local_day + timedelta(days=1), DAY_AFTER, zone)))
+    due.append((Kind.DAY_AFTER, _local(local_day + timedelta(days=1), timing.day_after, zone)))
     return due
 
 

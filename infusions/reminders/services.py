@@ -1,11 +1,11 @@
 """Keeping an infusion's reminders in step with its booking. Called by the booking and status
 services inside their own transactions, so a booking rolled back leaves no reminder."""
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from ..models import Reminder, ReminderChannels
-from .schedule import reminders_due, sms_due
+from ..models import Reminder, ReminderChannels, ReminderRule
+from .schedule import SHIPPED, Timing, reminders_due, sms_due
 
 Status = Reminder.Status
 
@@ -15,25 +15,62 @@ def reminders_plan(appointment, *, now=None, round=1) -> list[Reminder]:
     ahead. Planning one round twice makes nothing more."""
     now = now or timezone.now()
     zone, starts_at = appointment.location.time_zone, appointment.starts_at
-    due = reminders_due(starts_at, zone, booked_at=now)
-    channels = [Reminder.Channel.EMAIL]
-    if sms_wanted(appointment.patient):
-        channels.append(Reminder.Channel.SMS)
-    rows = [
-        Reminder(
-            appointment=appointment,
-            kind=kind,
-            channel=channel,
-            for_starts_at=starts_at,
-            round=round,
-            due_at=due_at
-            if channel == Reminder.Channel.EMAIL
-            else sms_due(kind, due_at, starts_at, zone, not_before=now),
-        )
-        for kind, due_at in due
-        for channel in channels
-    ]
-    return Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+    rules = reminder_rules_for(appointment.appointment_type_id)
+    due = reminders_due(starts_at, zone, booked_at=now, timing=_timing(rules))
+    texts = sms_wanted(appointment.patient)
+    rows = []
+    for kind, due_at in due:
+        rule = rules.get(kind)
+        if rule is not None and not rule.is_sent:
+            continue
+        if rule is None or rule.by_email:
+            rows.append((kind, Reminder.Channel.EMAIL, due_at))
+        if texts and (rule is None or rule.by_sms):
+            rows.append(
+                (kind, Reminder.Channel.SMS, sms_due(kind, due_at, starts_at, zone, not_before=now))
+            )
+    return Reminder.objects.bulk_create(
+        [
+            Reminder(
+                appointment=appointment,
+                kind=kind,
+                channel=channel,
+                for_starts_at=starts_at,
+                round=round,
+                due_at=due_at,
+            )
+            for kind, channel, due_at in rows
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def reminder_rules_for(appointment_type_id) -> dict:
+    """The clinic's rule for each kind of reminder of this appointment type: its own, else
+    the one for every type; a kind with neither keeps the shipped schedule."""
+    rules = {}
+    for rule in ReminderRule.objects.filter(
+        Q(appointment_type_id=appointment_type_id) | Q(appointment_type__isnull=True)
+    ).order_by("appointment_type_id"):  # NULL last on PostgreSQL, first on SQLite
+        if rule.appointment_type_id is not None or rule.kind not in rules:
+            rules[rule.kind] = rule
+    return rules
+
+
+def _timing(rules: dict) -> Timing:
+    def clock(kind, shipped):
+        rule = rules.get(kind)
+        return rule.local_time if rule is not None and rule.local_time else shipped
+
+    two_days = rules.get(Reminder.Kind.TWO_DAYS)
+    return Timing(
+        hours_before=(
+            two_days.hours_before if two_days and two_days.hours_before else SHIPPED.hours_before
+        ),
+        evening=clock(Reminder.Kind.EVENING_BEFORE, SHIPPED.evening),
+        morning=clock(Reminder.Kind.MORNING_OF, SHIPPED.morning),
+        day_after=clock(Reminder.Kind.DAY_AFTER, SHIPPED.day_after),
+    )
 
 
 def sms_wanted(patient) -> bool:

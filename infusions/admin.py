@@ -1,4 +1,8 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinic.lib.admin import ReadOnlyAdmin
@@ -10,7 +14,9 @@ from .models import (
     InfusionAppointment,
     Reminder,
     ReminderRule,
+    ReminderWording,
 )
+from .reminders.content import WORDING_FACTS, wording_preview, wording_problems
 
 
 @admin.register(AppointmentType)
@@ -102,3 +108,68 @@ class ReminderRuleAdmin(SimpleHistoryAdmin):
         "local_time",
     ]
     list_filter = ["kind", "appointment_type"]
+
+
+class ReminderWordingForm(forms.ModelForm):
+    class Meta:
+        model = ReminderWording
+        fields = ["kind", "channel", "subject", "body", "change_note"]
+        help_texts = {
+            "body": "Facts in braces: "
+            + "; ".join(f"{{{name}}} {meaning}" for name, meaning in WORDING_FACTS.items())
+            + ". The links, the phone and, for texts, how to stop them are added after.",
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("channel") == Reminder.Channel.EMAIL and not data.get("subject", "").strip():
+            self.add_error("subject", "An e-mail needs a subject.")
+        for field in ("subject", "body"):
+            try:
+                wording_problems(data.get(field, ""))
+            except forms.ValidationError as problem:
+                self.add_error(field, problem)
+        return data
+
+
+@admin.register(ReminderWording)
+class ReminderWordingAdmin(admin.ModelAdmin):
+    """Clinic admins write a reminder's words as a draft, read the preview, and publish it;
+    a published version never changes (a change is a new version) and the newest is used."""
+
+    form = ReminderWordingForm
+    list_display = ["kind", "channel", "version", "published_at", "published_by"]
+    list_filter = ["kind", "channel"]
+    actions = ["publish"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["version", "preview", "created_by", "published_at", "published_by"]
+        if obj is not None and obj.is_published:
+            return [*fixed, "kind", "channel", "subject", "body", "change_note"]
+        return fixed
+
+    def get_fields(self, request, obj=None):
+        fields = ["kind", "channel", "subject", "body", "change_note"]
+        return fields if obj is None else [*fields, "version", "preview", "published_at"]
+
+    @admin.display(description="Preview (a made-up 9:00 AM infusion)")
+    def preview(self, wording):
+        return format_html('<pre style="white-space: pre-wrap">{}</pre>', wording_preview(wording))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            last = ReminderWording.objects.filter(kind=obj.kind, channel=obj.channel).aggregate(
+                last=Max("version")
+            )["last"]
+            obj.version, obj.created_by = (last or 0) + 1, request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or not obj.is_published
+
+    @admin.action(description="Publish the selected drafts", permissions=["change"])
+    def publish(self, request, queryset):
+        published = queryset.filter(published_at__isnull=True).update(
+            published_at=timezone.now(), published_by=request.user
+        )
+        self.message_user(request, f"Published: {published}.", messages.SUCCESS)

@@ -81,7 +81,13 @@ _INFUSION_CLINICIAN = [
 # Clinic admins edit the appointment types and the duty roster.
 _INFUSION_SETUP = [
     f"infusions.{action}_{model}"
-    for model in ("appointmenttype", "dutyshift", "dutyexception", "reminderrule")
+    for model in (
+        "appointmenttype",
+        "dutyshift",
+        "dutyexception",
+        "reminderrule",
+        "reminderwording",
+    )
     for action in ("view", "add", "change", "delete")
 ] + ["infusions.view_reminder"]
 

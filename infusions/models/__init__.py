@@ -11,7 +11,7 @@ from .appointments import (
 from .checklists import PreparationChecklist
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
-from .reminders import Reminder, ReminderChannels, ReminderRule
+from .reminders import Reminder, ReminderChannels, ReminderRule, ReminderWording
 from .roster import DutyException, DutyShift
 from .types import AppointmentType
 from .waitlist import WaitlistEntry, WaitlistInvite, WaitlistOffer
@@ -28,6 +28,7 @@ __all__ = [
     "Reminder",
     "ReminderChannels",
     "ReminderRule",
+    "ReminderWording",
     "StatusChange",
     "TreatmentPlan",
     "WaitlistEntry",

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from clinic.lib.versioning import PublishedVersion, PublishedVersionQuerySet
+
 from .appointments import InfusionAppointment
 from .types import AppointmentType
 
@@ -158,3 +160,30 @@ class ReminderRule(models.Model):
 
     def __str__(self):
         return f"Reminder rule {self.pk}"
+
+
+class ReminderWording(PublishedVersion):
+    """The words of one reminder by one channel, as a clinic admin writes them: versions,
+    each a draft until published and never changed after. The newest published version is
+    used; with none, the shipped words. Placeholders in braces take the appointment's facts
+    (infusions/reminders/content.py: WORDING_FACTS); the links, the clinic's phone and, for
+    texts, how to stop them are always added after the words."""
+
+    kind = models.CharField(max_length=20, choices=Reminder.Kind.choices)
+    channel = models.CharField(max_length=10, choices=Reminder.Channel.choices)
+    version = models.PositiveSmallIntegerField(editable=False)
+    subject = models.CharField(max_length=200, blank=True, help_text="E-mail only.")
+    body = models.TextField(max_length=2000)
+
+    objects = PublishedVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "channel", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "channel", "version"], name="reminder_wording_version_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_channel_display()}), version {self.version}"

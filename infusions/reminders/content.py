@@ -5,7 +5,7 @@ links, the phone and, for texts, how to stop them are added after any words."""
 
 import string
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -80,16 +80,14 @@ class Facts:
     checklist_url: str
 
 
-def reminder_facts(reminder: Reminder) -> Facts:
-    appointment = reminder.appointment
-    location = appointment.chair.location
-    fasting = fasting_for(reminder.for_starts_at, location.time_zone)
+def _facts(*, name, starts_at, ends_at, location, driver_given, infusion_url, checklist_url):
+    fasting = fasting_for(starts_at, location.time_zone)
     return Facts(
         words={
-            "name": appointment.patient.display_name,
+            "name": name,
             "day": f"{fasting.starts:%A, %B} {fasting.starts.day}",
             "time": clock(fasting.starts),
-            "ends": clock(appointment.ends_at.astimezone(fasting.starts.tzinfo)),
+            "ends": clock(ends_at.astimezone(fasting.starts.tzinfo)),
             "zone": zone_name_for_people(location.time_zone),
             "location": location.name,
             "address": location.one_line_address,
@@ -100,6 +98,19 @@ def reminder_facts(reminder: Reminder) -> Facts:
         },
         fasting=fasting,
         location=location,
+        driver_given=driver_given,
+        infusion_url=infusion_url,
+        checklist_url=checklist_url,
+    )
+
+
+def reminder_facts(reminder: Reminder) -> Facts:
+    appointment = reminder.appointment
+    return _facts(
+        name=appointment.patient.display_name,
+        starts_at=reminder.for_starts_at,
+        ends_at=appointment.ends_at,
+        location=appointment.chair.location,
         driver_given=bool(appointment.driver_name and appointment.driver_phone),
         infusion_url=absolute_url(reverse("infusions:my_infusion", args=[appointment.pk])),
         checklist_url=absolute_url(
@@ -180,31 +191,25 @@ def wording_preview(wording: ReminderWording) -> str:
     """The wording as a patient would read it, for a made-up infusion at 9:00 AM (the
     morning start that makes "after midnight") at the first location."""
     location = Location.objects.listed().first() or Location(
-        name="Main Street Infusion Center", time_zone="America/New_York", phone="(555) 010-0100"
+        name="Main Street Infusion Center",
+        time_zone="America/New_York",
+        phone="(555) 010-0100",
+        street_address="1 Main Street",
+        city="Springfield",
+        state="MA",
+        postal_code="01101",
     )
     starts = datetime(2027, 1, 12, 9, tzinfo=ZoneInfo(location.time_zone))
-    fasting = fasting_for(starts, location.time_zone)
-    sample = Reminder(kind=wording.kind, channel=wording.channel)
-    facts = Facts(
-        words={
-            "name": "Sam",
-            "day": "Tuesday, January 12",
-            "time": "9:00 AM",
-            "ends": "10:30 AM",
-            "zone": zone_name_for_people(location.time_zone),
-            "location": location.name,
-            "address": location.one_line_address if location.pk else "1 Main Street",
-            "phone": location.phone,
-            "stop_eating": fasting.stop_eating_words,
-            "stop_drinking": fasting.stop_drinking_words,
-            "clinic": settings.CLINIC_NAME,
-        },
-        fasting=fasting,
+    facts = _facts(
+        name="Sam",
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=90),
         location=location,
         driver_given=False,
         infusion_url=absolute_url("/infusions/…/"),
         checklist_url=absolute_url("/infusions/prepare/…/"),
     )
+    sample = Reminder(kind=wording.kind, channel=wording.channel)
     if wording.channel == Channel.SMS:
         return reminder_sms(sample, wording=wording, facts=facts)
     message = reminder_message(sample, wording=wording, facts=facts)

@@ -1,7 +1,7 @@
 """A location in New York with two chairs, and the patient persona at each step of the way
 to an infusion: intake and consent, screening, a clinician's decision."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 
@@ -13,6 +13,7 @@ from tests.factories import (
     consent_signed_by,
     on_duty,
 )
+from tests.infusions.booking import MONDAY, local_day
 from tests.screening.factories import PatientFactory, decide, submit
 
 Outcome = ScreeningDecision.Outcome
@@ -87,3 +88,10 @@ def cleared_patient(location, clinician):
         return record
 
     return _make
+
+
+@pytest.fixture
+def monday():
+    """A Monday at least a week ahead: every reminder still to come, and well outside the
+    24-hour cancellation window."""
+    return local_day(MONDAY) + timedelta(days=7)

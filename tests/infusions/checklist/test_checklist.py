@@ -4,7 +4,7 @@ was confirmed for, and a refused answer is explained by its field and kept."""
 
 import html
 import re
-from datetime import UTC, timedelta
+from datetime import UTC
 
 import pytest
 from django.urls import reverse
@@ -14,7 +14,7 @@ from infusions.booking.services import infusion_book, infusion_cancel, infusion_
 from infusions.checklist.services import checklist_current
 from infusions.models import Reminder
 from infusions.reminders.content import CHECKLIST_LINK, reminder_message
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +27,11 @@ ALL = {
 
 
 @pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)
-
-
-@pytest.fixture
-def booked(cleared, chair, day, front_desk):
+def booked(cleared, chair, monday, front_desk):
     cleared.medical_history = "Migraine since my twenties."
     cleared.save()
     return infusion_book(
-        patient=cleared, chair=chair, starts_at=at(day, 10).astimezone(UTC), booked_by=front_desk
+        patient=cleared, chair=chair, starts_at=at(monday, 10).astimezone(UTC), booked_by=front_desk
     )
 
 
@@ -60,12 +55,12 @@ def test_each_reminder_before_the_infusion_links_the_checklist(booked):
             assert [read_token(CHECKLIST_LINK, token) for token in links] == [booked.pk]
 
 
-def test_the_link_opens_without_a_login_and_shows_only_time_and_place(client, booked, url, day):
+def test_the_link_opens_without_a_login_and_shows_only_time_and_place(client, booked, url, monday):
     response = client.get(url)
 
     assert response.status_code == 200
     text = page_text(response)
-    assert f"{day:%A, %B} {day.day}, {day.year} at 10:00 AM (Eastern time)" in text
+    assert f"{monday:%A, %B} {monday.day}, {monday.year} at 10:00 AM (Eastern time)" in text
     assert "I will stop eating after 4:00 AM" in text
     for private in (booked.patient.legal_last_name, booked.patient.user.email, "Migraine"):
         assert private not in response.text
@@ -115,11 +110,13 @@ def test_confirmations_are_kept_one_at_a_time(client, booked, url):
 
 
 def test_after_a_move_the_checklist_of_the_new_time_starts_empty(
-    client, booked, url, chair, day, front_desk
+    client, booked, url, chair, monday, front_desk
 ):
     client.post(url, ALL)
 
-    moved = infusion_move(booked, chair=chair, starts_at=at(day, 14).astimezone(UTC), by=front_desk)
+    moved = infusion_move(
+        booked, chair=chair, starts_at=at(monday, 14).astimezone(UTC), by=front_desk
+    )
 
     assert checklist_current(moved).pk is None
     assert "I will stop eating after 8:00 AM" in page_text(client.get(url))

@@ -1,9 +1,9 @@
-"""The desk's follow-up list: each booked patient's checklist that day (a missing driver
+"""The desk's follow-up list: each booked patient's checklist that monday (a missing driver
 stands out), the reminders that did not get through with a button to send again; for staff
 who see the schedule, the button for those who change it."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC
 from urllib.parse import urlencode
 
 import pytest
@@ -14,7 +14,7 @@ from django.urls import reverse
 from infusions.booking.services import infusion_book
 from infusions.checklist.services import checklist_confirm
 from infusions.models import Reminder
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 
 pytestmark = pytest.mark.django_db
 
@@ -22,36 +22,31 @@ Status = Reminder.Status
 
 
 @pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)
-
-
-@pytest.fixture
-def url(location, day):
+def url(location, monday):
     return (
         reverse("infusions:follow_up")
         + "?"
-        + urlencode({"location": location.pk, "day": day.isoformat()})
+        + urlencode({"location": location.pk, "day": monday.isoformat()})
     )
 
 
-def book(patient, chair, day, hour, front_desk, **driver):
+def book(patient, chair, monday, hour, front_desk, **driver):
     return infusion_book(
         patient=patient,
         chair=chair,
-        starts_at=at(day, hour).astimezone(UTC),
+        starts_at=at(monday, hour).astimezone(UTC),
         booked_by=front_desk,
         **driver,
     )
 
 
 @pytest.fixture
-def ready_and_not(cleared, cleared_patient, chair, other_chair, day, front_desk):
-    ready = book(cleared, chair, day, 10, front_desk)
+def ready_and_not(cleared, cleared_patient, chair, other_chair, monday, front_desk):
+    ready = book(cleared, chair, monday, 10, front_desk)
     checklist_confirm(
         ready, driver_name="Ann Lee", driver_phone="+12125550100", fasting=True, photo_id=True
     )
-    not_yet = book(cleared_patient(legal_last_name="Okafor"), other_chair, day, 10, front_desk)
+    not_yet = book(cleared_patient(legal_last_name="Okafor"), other_chair, monday, 10, front_desk)
     return ready, not_yet
 
 
@@ -115,7 +110,7 @@ def test_the_list_costs_the_same_queries_for_two_patients_or_six(
     cleared_patient,
     chair,
     other_chair,
-    day,
+    monday,
     front_desk,
 ):
     desk = client_as("front_desk")
@@ -124,7 +119,7 @@ def test_the_list_costs_the_same_queries_for_two_patients_or_six(
         desk.get(url)
     for hour in (12, 14):
         for seat in (chair, other_chair):
-            book(cleared_patient(), seat, day, hour, front_desk)
+            book(cleared_patient(), seat, monday, hour, front_desk)
     with CaptureQueriesContext(connection) as six:
         desk.get(url)
 

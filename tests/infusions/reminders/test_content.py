@@ -3,7 +3,7 @@ eating, the ID, the driver), the same in its plain-text and HTML parts, and noth
 patient's health: no condition, no medication."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC
 
 import pytest
 from django.urls import reverse
@@ -11,17 +11,12 @@ from django.urls import reverse
 from infusions.booking.services import infusion_book
 from infusions.models import Reminder
 from infusions.reminders.content import reminder_message
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 from tests.screening.factories import MedicationFactory
 
 pytestmark = pytest.mark.django_db
 
 Kind = Reminder.Kind
-
-
-@pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)
 
 
 @pytest.fixture
@@ -48,12 +43,12 @@ def message(appointment, kind):
     return reminder_message(appointment.reminders.get(kind=kind))
 
 
-def test_the_confirmation_carries_the_whole_preparation_sheet(cleared, chair, front_desk, day):
-    appointment = booking(cleared, chair, front_desk, at(day, 14, 30))
+def test_the_confirmation_carries_the_whole_preparation_sheet(cleared, chair, front_desk, monday):
+    appointment = booking(cleared, chair, front_desk, at(monday, 14, 30))
 
     text = message(appointment, Kind.CONFIRMATION).text
 
-    assert f"{day:%A, %B} {day.day} at 2:30 PM (Eastern time)" in text
+    assert f"{monday:%A, %B} {monday.day} at 2:30 PM (Eastern time)" in text
     assert appointment.location.one_line_address in text
     assert "nothing to eat after 8:30 AM" in text
     assert "Clear drinks (water, clear juice, black coffee or tea) are fine until 12:30 PM" in text
@@ -67,10 +62,15 @@ def test_the_confirmation_carries_the_whole_preparation_sheet(cleared, chair, fr
 
 
 def test_the_evening_before_says_after_midnight_for_a_morning_start(
-    cleared, chair, front_desk, day
+    cleared, chair, front_desk, monday
 ):
     appointment = booking(
-        cleared, chair, front_desk, at(day, 9), driver_name="Ann Lee", driver_phone="+12125550100"
+        cleared,
+        chair,
+        front_desk,
+        at(monday, 9),
+        driver_name="Ann Lee",
+        driver_phone="+12125550100",
     )
 
     evening = message(appointment, Kind.EVENING_BEFORE)
@@ -81,13 +81,13 @@ def test_the_evening_before_says_after_midnight_for_a_morning_start(
 
 
 def test_the_two_day_reminder_asks_for_the_id_driver_and_medication_list(
-    cleared, chair, front_desk, day
+    cleared, chair, front_desk, monday
 ):
     appointment = booking(
         cleared,
         chair,
         front_desk,
-        at(day, 14, 30),
+        at(monday, 14, 30),
         driver_name="Ann Lee",
         driver_phone="+12125550100",
     )
@@ -101,9 +101,9 @@ def test_the_two_day_reminder_asks_for_the_id_driver_and_medication_list(
 
 @pytest.mark.parametrize("kind", Kind.values)
 def test_no_reminder_names_a_condition_a_medication_or_a_dose(
-    cleared, chair, front_desk, day, kind
+    cleared, chair, front_desk, monday, kind
 ):
-    appointment = booking(cleared, chair, front_desk, at(day, 14, 30))
+    appointment = booking(cleared, chair, front_desk, at(monday, 14, 30))
 
     sent = message(appointment, kind)
 
@@ -112,8 +112,8 @@ def test_no_reminder_names_a_condition_a_medication_or_a_dose(
 
 
 @pytest.mark.parametrize("kind", Kind.values)
-def test_the_html_part_says_what_the_text_says_with_links(cleared, chair, front_desk, day, kind):
-    appointment = booking(cleared, chair, front_desk, at(day, 14, 30))
+def test_the_html_part_says_what_the_text_says_with_links(cleared, chair, front_desk, monday, kind):
+    appointment = booking(cleared, chair, front_desk, at(monday, 14, 30))
 
     sent = message(appointment, kind)
 

@@ -17,7 +17,7 @@ from infusions.reminders.delivery import (
     stuck_after,
 )
 from infusions.statuses.services import appointment_check_in, appointment_set_status
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,11 @@ UNREACHABLE_SMTP = {
 
 
 @pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)  # a week or more ahead: every reminder
-
-
-@pytest.fixture
-def booked(cleared, chair, day, front_desk):
+def booked(cleared, chair, monday, front_desk):
     return infusion_book(
         patient=cleared,
         chair=chair,
-        starts_at=at(day, 14, 30).astimezone(UTC),
+        starts_at=at(monday, 14, 30).astimezone(UTC),
         booked_by=front_desk,
         driver_name="Ann Lee",
         driver_phone="+12125550100",
@@ -83,24 +78,24 @@ def test_each_reminder_is_sent_once_when_due_however_often_the_dispatcher_runs(b
 
 
 def test_a_move_voids_the_old_times_reminders_and_plans_the_new_ones(
-    booked, chair, day, front_desk
+    booked, chair, monday, front_desk
 ):
     old = set(booked.reminders.values_list("pk", flat=True))
 
-    infusion_move(booked, chair=chair, starts_at=at(day, 10).astimezone(UTC), by=front_desk)
+    infusion_move(booked, chair=chair, starts_at=at(monday, 10).astimezone(UTC), by=front_desk)
 
     assert set(Reminder.objects.filter(pk__in=old).values_list("status", flat=True)) == {
         Status.VOID
     }
     fresh = booked.reminders.exclude(pk__in=old)
     assert kinds(fresh) == set(Kind.values)
-    assert set(fresh.values_list("for_starts_at", flat=True)) == {at(day, 10)}
+    assert set(fresh.values_list("for_starts_at", flat=True)) == {at(monday, 10)}
     assert set(fresh.values_list("round", flat=True)) == {2}
 
 
-def test_moving_back_to_the_first_time_plans_again(booked, chair, day, front_desk):
+def test_moving_back_to_the_first_time_plans_again(booked, chair, monday, front_desk):
     first = booked.starts_at
-    infusion_move(booked, chair=chair, starts_at=at(day, 10).astimezone(UTC), by=front_desk)
+    infusion_move(booked, chair=chair, starts_at=at(monday, 10).astimezone(UTC), by=front_desk)
     infusion_move(booked, chair=chair, starts_at=first, by=front_desk)
 
     pending = booked.reminders.filter(status=Status.PENDING)

@@ -2,14 +2,14 @@
 channel dropped, for one appointment type or for all, with the type's own rule first.
 Bookings already made keep what was planned for them."""
 
-from datetime import UTC, time, timedelta
+from datetime import UTC, time
 
 import pytest
 from django.urls import reverse
 
 from infusions.booking.services import infusion_book
 from infusions.models import AppointmentType, Reminder, ReminderChannels, ReminderRule
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 
 pytestmark = pytest.mark.django_db
 
@@ -17,20 +17,15 @@ Kind, Channel = Reminder.Kind, Reminder.Channel
 
 
 @pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)
-
-
-@pytest.fixture
 def maintenance(db):
     return AppointmentType.objects.get(kind=AppointmentType.Kind.MAINTENANCE)
 
 
-def book(cleared, chair, front_desk, day, appointment_type=None):
+def book(cleared, chair, front_desk, monday, appointment_type=None):
     return infusion_book(
         patient=cleared,
         chair=chair,
-        starts_at=at(day, 14, 30).astimezone(UTC),
+        starts_at=at(monday, 14, 30).astimezone(UTC),
         booked_by=front_desk,
         appointment_type=appointment_type,
     )
@@ -41,12 +36,12 @@ def local_due(appointment, kind, channel=Channel.EMAIL) -> str:
     return appointment.location.local_time(due).strftime("%a %H:%M")
 
 
-def test_a_rule_for_every_type_moves_and_turns_off_reminders(cleared, chair, front_desk, day):
+def test_a_rule_for_every_type_moves_and_turns_off_reminders(cleared, chair, front_desk, monday):
     ReminderRule.objects.create(kind=Kind.EVENING_BEFORE, local_time=time(17, 30))
     ReminderRule.objects.create(kind=Kind.TWO_DAYS, hours_before=72)
     ReminderRule.objects.create(kind=Kind.DAY_AFTER, is_sent=False)
 
-    appointment = book(cleared, chair, front_desk, day)
+    appointment = book(cleared, chair, front_desk, monday)
 
     assert local_due(appointment, Kind.EVENING_BEFORE) == "Sun 17:30"
     assert local_due(appointment, Kind.TWO_DAYS) == "Fri 14:30"
@@ -55,26 +50,26 @@ def test_a_rule_for_every_type_moves_and_turns_off_reminders(cleared, chair, fro
 
 
 def test_a_types_own_rule_comes_before_the_rule_for_all(
-    cleared, chair, front_desk, day, maintenance
+    cleared, chair, front_desk, monday, maintenance
 ):
     ReminderRule.objects.create(kind=Kind.MORNING_OF, local_time=time(6))
     ReminderRule.objects.create(
         kind=Kind.MORNING_OF, appointment_type=maintenance, local_time=time(6, 45)
     )
 
-    appointment = book(cleared, chair, front_desk, day, appointment_type=maintenance)
+    appointment = book(cleared, chair, front_desk, monday, appointment_type=maintenance)
 
     assert local_due(appointment, Kind.MORNING_OF) == "Mon 06:45"
 
 
-def test_a_channel_can_be_dropped_for_one_reminder(cleared, chair, front_desk, day):
+def test_a_channel_can_be_dropped_for_one_reminder(cleared, chair, front_desk, monday):
     cleared.phone = "+12125550143"
     cleared.save()
     ReminderChannels.objects.create(patient=cleared, sms=True)
     ReminderRule.objects.create(kind=Kind.TWO_DAYS, by_sms=False)
     ReminderRule.objects.create(kind=Kind.MORNING_OF, by_email=False)
 
-    appointment = book(cleared, chair, front_desk, day)
+    appointment = book(cleared, chair, front_desk, monday)
 
     channels = {
         kind: set(appointment.reminders.filter(kind=kind).values_list("channel", flat=True))
@@ -87,8 +82,8 @@ def test_a_channel_can_be_dropped_for_one_reminder(cleared, chair, front_desk, d
     }
 
 
-def test_a_rule_changes_nothing_already_planned(cleared, chair, front_desk, day):
-    appointment = book(cleared, chair, front_desk, day)
+def test_a_rule_changes_nothing_already_planned(cleared, chair, front_desk, monday):
+    appointment = book(cleared, chair, front_desk, monday)
 
     ReminderRule.objects.create(kind=Kind.EVENING_BEFORE, is_sent=False)
 

@@ -11,7 +11,7 @@ from clinic.lib.sms import SmsMaybeSent, provider_signature
 from infusions.booking.services import infusion_book
 from infusions.models import Reminder, ReminderChannels
 from infusions.reminders.delivery import reminder_send, reminders_claim_due
-from tests.infusions.booking import MONDAY, at, local_day
+from tests.infusions.booking import at
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +23,6 @@ INBOUND = reverse("infusions:sms_inbound")
 class TimeoutBackend:
     def send(self, message):
         raise SmsMaybeSent("TimeoutError")
-
-
-@pytest.fixture
-def day():
-    return local_day(MONDAY) + timedelta(days=7)
 
 
 @pytest.fixture
@@ -49,16 +44,16 @@ def local_due(appointment, kind, channel=Channel.SMS) -> str:
     return appointment.location.local_time(due).strftime("%a %H:%M")
 
 
-def test_without_asking_a_patient_gets_e_mails_only(cleared, chair, front_desk, day):
-    appointment = book(cleared, chair, front_desk, at(day, 14, 30))
+def test_without_asking_a_patient_gets_e_mails_only(cleared, chair, front_desk, monday):
+    appointment = book(cleared, chair, front_desk, at(monday, 14, 30))
 
     assert set(appointment.reminders.values_list("channel", flat=True)) == {Channel.EMAIL}
 
 
 def test_texts_are_planned_beside_the_e_mails_out_of_the_quiet_hours(
-    texts_wanted, cleared, chair, front_desk, day
+    texts_wanted, cleared, chair, front_desk, monday
 ):
-    afternoon = book(cleared, chair, front_desk, at(day, 14, 30))
+    afternoon = book(cleared, chair, front_desk, at(monday, 14, 30))
 
     assert afternoon.reminders.filter(channel=Channel.SMS).count() == 5
     assert local_due(afternoon, Kind.EVENING_BEFORE) == "Sun 18:00"
@@ -67,17 +62,17 @@ def test_texts_are_planned_beside_the_e_mails_out_of_the_quiet_hours(
 
 
 def test_a_morning_text_that_8_am_would_make_too_late_goes_the_evening_before(
-    texts_wanted, cleared, chair, front_desk, day
+    texts_wanted, cleared, chair, front_desk, monday
 ):
-    early = book(cleared, chair, front_desk, at(day, 9))
+    early = book(cleared, chair, front_desk, at(monday, 9))
 
     assert local_due(early, Kind.MORNING_OF) == "Sun 20:45"
 
 
 def test_a_text_is_short_has_the_facts_and_no_health_details(
-    texts_wanted, cleared, chair, front_desk, day, sms_outbox
+    texts_wanted, cleared, chair, front_desk, monday, sms_outbox
 ):
-    appointment = book(cleared, chair, front_desk, at(day, 14, 30))
+    appointment = book(cleared, chair, front_desk, at(monday, 14, 30))
     evening = appointment.reminders.get(kind=Kind.EVENING_BEFORE, channel=Channel.SMS)
 
     assert reminder_send(reminder_id=evening.pk, now=evening.due_at) is True
@@ -92,10 +87,10 @@ def test_a_text_is_short_has_the_facts_and_no_health_details(
 
 
 def test_a_text_that_may_have_gone_is_not_sent_again(
-    texts_wanted, cleared, chair, front_desk, day, settings
+    texts_wanted, cleared, chair, front_desk, monday, settings
 ):
     settings.SMS_BACKEND = "tests.infusions.reminders.test_sms_reminders.TimeoutBackend"
-    appointment = book(cleared, chair, front_desk, at(day, 14, 30))
+    appointment = book(cleared, chair, front_desk, at(monday, 14, 30))
     text = appointment.reminders.get(kind=Kind.CONFIRMATION, channel=Channel.SMS)
 
     reminder_send(reminder_id=text.pk, now=text.due_at)
@@ -113,9 +108,9 @@ def signed_post(client, settings, **form):
 
 
 def test_a_signed_stop_ends_texts_and_voids_those_waiting(
-    client, settings, texts_wanted, cleared, chair, front_desk, day
+    client, settings, texts_wanted, cleared, chair, front_desk, monday
 ):
-    appointment = book(cleared, chair, front_desk, at(day, 14, 30))
+    appointment = book(cleared, chair, front_desk, at(monday, 14, 30))
 
     response = signed_post(client, settings, From=PHONE, Body=" stop ")
 

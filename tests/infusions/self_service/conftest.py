@@ -1,19 +1,11 @@
 """An infusion booked for the patient persona a week ahead, and one for another patient."""
 
-from datetime import timedelta
-
 import pytest
 
 from infusions.booking.services import infusion_book
 from tests.factories import consent_signed_by
-from tests.infusions.booking import MONDAY, Outcome, at, local_day
+from tests.infusions.booking import Outcome, at
 from tests.screening.factories import PatientFactory, decide, submit
-
-
-@pytest.fixture
-def monday():
-    """A Monday at least a week ahead: well outside the 24-hour cancellation window."""
-    return local_day(MONDAY) + timedelta(days=7)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 
 from clinic.lib.timezones import local_day_bounds
@@ -15,7 +16,13 @@ from ..booking.calendar import policy_of
 from ..booking.rules import Calendar, Held, Slot, slot_problem
 from ..booking.services import DEFAULT_MIN_GAP
 from ..eligibility import infusion_eligibility_for_patients, standings_of_patients
-from ..models import LIVE_STATUSES, AppointmentType, InfusionAppointment, StatusChange
+from ..models import (
+    LIVE_STATUSES,
+    AppointmentType,
+    InfusionAppointment,
+    PreparationChecklist,
+    StatusChange,
+)
 from ..models.appointments import Status
 from ..roster.duty import duty_by_day
 from ..statuses.flow import NEXT_STEP
@@ -74,6 +81,21 @@ class Entry:
         return self.patient_name
 
     @property
+    def confirmed_by_patient(self) -> str:
+        """What the patient confirmed from their preparation checklist, in a few words."""
+        a = self.appointment
+        done = [
+            words
+            for words, field in (
+                ("driver", "confirmed_driver_at"),
+                ("fasting", "confirmed_fasting_at"),
+                ("photo ID", "confirmed_photo_id_at"),
+            )
+            if getattr(a, field, None)
+        ]
+        return ", ".join(done) or "nothing yet"
+
+    @property
     def next_step(self) -> str | None:
         return NEXT_STEP.get(self.appointment.status)
 
@@ -105,8 +127,26 @@ def _appointments(location, first_day: date, last_day: date) -> list[InfusionApp
             chair__location=location, starts_at__lt=ends, chair_free_at__gt=starts
         )
         .select_related("patient__user", "chair", "appointment_type", "supervisor")
+        .annotate(**_CONFIRMED)
         .order_by("starts_at", "chair__name", "pk")
     )
+
+
+def _confirmed(field: str) -> Subquery:
+    """When the patient confirmed `field` on the checklist of the appointment's current time."""
+    return Subquery(
+        PreparationChecklist.objects.filter(
+            appointment=OuterRef("pk"), for_starts_at=OuterRef("starts_at")
+        ).values(field)[:1]
+    )
+
+
+# The checklist read with the appointments themselves: no query more for the board.
+_CONFIRMED = {
+    "confirmed_driver_at": _confirmed("driver_confirmed_at"),
+    "confirmed_fasting_at": _confirmed("fasting_confirmed_at"),
+    "confirmed_photo_id_at": _confirmed("photo_id_confirmed_at"),
+}
 
 
 def entries_of(

@@ -1,6 +1,6 @@
 """The preparation checklist in a browser: the patient opens it from a reminder's link without
 logging in, is told beside the field what is missing, confirms a driver, the fasting time and
-the photo ID; the front desk then sees it confirmed. Every page checked by axe."""
+the photo ID; the front desk then sees it confirmed on the day board and its follow-up list. Every page checked by axe."""
 
 import re
 from urllib.parse import urlparse
@@ -50,10 +50,14 @@ def test_a_patient_confirms_the_checklist_and_the_desk_sees_it(
     check_accessibility(page)
     assert csp_violations == []
 
-    # The front desk's follow-up list for that day shows it confirmed.
+    # The front desk's day board and follow-up list for that day show it confirmed.
     location = infusion.chair.location
     day = location.local_time(infusion.starts_at).date()
     log_in(page, "frontdesk@example.com")
+    page.goto(f"/staff/schedule/?location={location.pk}&day={day.isoformat()}")
+    expect(page.locator(f"#appointment-{infusion.pk}")).to_contain_text(
+        "Patient confirmed: driver, fasting, photo ID"
+    )
     page.goto(f"/staff/schedule/follow-up/?location={location.pk}&day={day.isoformat()}")
     row = page.get_by_role("row").filter(has_text=patient.legal_last_name)
     expect(row).to_contain_text("Ann Lee")

@@ -130,3 +130,20 @@ def test_a_cancelled_infusion_takes_no_confirmation(client, booked, url, front_d
     assert response.status_code == 200
     assert "nothing to confirm here" in response.text
     assert checklist_current(booked).pk is None
+
+
+def board_card(client_as, appointment) -> str:
+    location = appointment.chair.location
+    day = location.local_time(appointment.starts_at).date()
+    page = client_as("front_desk").get(
+        reverse("infusions:board_day") + f"?location={location.pk}&day={day.isoformat()}"
+    )
+    return re.search(rf'id="appointment-{appointment.pk}".*?</article>', page.text, re.S).group(0)
+
+
+def test_the_day_board_shows_what_the_patient_confirmed(client, client_as, booked, url):
+    assert "Patient confirmed: nothing yet" in board_card(client_as, booked)
+
+    client.post(url, {"fasting": "on", "photo_id": "on"})
+
+    assert "Patient confirmed: fasting, photo ID" in board_card(client_as, booked)

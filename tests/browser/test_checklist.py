@@ -1,6 +1,7 @@
 """The preparation checklist in a browser: the patient opens it from a reminder's link without
 logging in, is told beside the field what is missing, confirms a driver, the fasting time and
-the photo ID; the front desk then sees it confirmed on the day board and its follow-up list. Every page checked by axe."""
+the photo ID; the front desk then sees it confirmed on the day board and its follow-up list.
+Every page checked by axe."""
 
 import re
 from urllib.parse import urlparse

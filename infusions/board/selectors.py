@@ -114,7 +114,7 @@ def appointment_get_for_staff(*, pk: int) -> InfusionAppointment:
     return get_object_or_404(
         InfusionAppointment.objects.select_related(
             "patient__user", "chair__location", "appointment_type", "supervisor"
-        ),
+        ).annotate(**_CONFIRMED),
         pk=pk,
     )
 

@@ -228,6 +228,7 @@ def appointment_page(request, appointment, *, status=200, **forms):
             "history": StatusChange.objects.filter(appointment=appointment)
             .select_related("changed_by")
             .order_by("changed_at", "pk"),
+            "reminders": appointment.reminders.order_by("due_at", "pk"),
             "back": board_url_of(appointment),
             "now": timezone.now(),
             "can_change": user.has_perm(CHANGE_APPOINTMENT),

@@ -147,3 +147,18 @@ def test_the_day_board_shows_what_the_patient_confirmed(client, client_as, booke
     client.post(url, {"fasting": "on", "photo_id": "on"})
 
     assert "Patient confirmed: fasting, photo ID" in board_card(client_as, booked)
+
+
+def test_the_appointment_page_lists_its_reminders_and_what_was_confirmed(
+    client, client_as, booked, url
+):
+    client.post(url, {"photo_id": "on"})
+
+    page = (
+        client_as("front_desk").get(reverse("infusions:board_appointment", args=[booked.pk])).text
+    )
+
+    assert "Patient confirmed</dt>" in page and '<dd class="col-sm-7">photo ID</dd>' in page
+    for reminder in booked.reminders.all():
+        assert reminder.get_kind_display() in page
+    assert page.count("Waiting to be sent") == booked.reminders.count()

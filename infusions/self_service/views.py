@@ -19,6 +19,7 @@ from ..booking.services import (
 )
 from ..models import InfusionAppointment
 from ..models.appointments import Status
+from ..reminders.preparation import fasting_for
 from .forms import DriverForm
 from .services import infusion_set_driver
 
@@ -46,6 +47,7 @@ def _context(appointment, **extra) -> dict:
         "deadline": location.local_time(cancellation_deadline(appointment)),
         "may_change": patient_may_change(appointment),
         "is_booked": appointment.status == Status.BOOKED,
+        "fasting": fasting_for(appointment.starts_at, location.time_zone),
         **extra,
     }
 

@@ -1,4 +1,5 @@
-"""The patient's home page lists their upcoming infusions, each linking to its own page."""
+"""The patient's home page lists their upcoming infusions, each linking to its own page, with
+its preparation times there and on that page."""
 
 import pytest
 from django.urls import reverse
@@ -36,3 +37,10 @@ def test_each_upcoming_infusion_shows_its_preparation_times(client_as, booked):
     assert "nothing to eat after 4:00 AM; clear drinks are fine until 8:00 AM" in page
     # No driver named yet: the page asks, and leads to where to say.
     assert "have someone to drive you home (<a href" in page
+
+
+def test_the_infusions_own_page_gives_its_preparation_times(client_as, booked):
+    page = client_as("patient").get(reverse("infusions:my_infusion", args=[booked.pk])).text
+
+    assert "Nothing to eat after 4:00 AM; clear drinks" in page
+    assert "are fine until 8:00 AM" in page

@@ -1,7 +1,7 @@
 """A real Celery worker with its beat, in processes of their own, on the real broker and
-database (CI's PostgreSQL run): beat's dispatcher hands the due reminders to the worker, which
-is killed with SIGKILL in the middle of the batch and started again; in the end every reminder
-went out exactly once, by the e-mails the file mailer kept."""
+database (CI's PostgreSQL run). A booked infusion's reminders, brought due, go out once each
+by beat's dispatcher alone; and a batch whose worker is killed with SIGKILL in the middle and
+started again goes out exactly once too, by the e-mails the file mailer kept."""
 
 import os
 import re
@@ -112,6 +112,43 @@ def wait_for(condition, seconds):
     return False
 
 
+def sent_by_reminder(mail_folder) -> Counter:
+    return Counter(
+        int(match)
+        for path in mail_folder.iterdir()
+        for match in re.findall(r"^Message-ID: <[^>]*reminder-(\d+)\.\d+@", path.read_text(), re.M)
+    )
+
+
+def test_beat_sends_a_booked_infusions_reminders_once_each_when_due(
+    broker, committed_db, cleared, chair, front_desk, tmp_path
+):
+    appointment = infusion_book(
+        patient=cleared,
+        chair=chair,
+        starts_at=at(local_day(MONDAY) + timedelta(days=7), 14, 30).astimezone(UTC),
+        booked_by=front_desk,
+    )
+    before = appointment.reminders.exclude(kind=Reminder.Kind.DAY_AFTER)
+    before.update(due_at=timezone.now() - timedelta(minutes=1))
+    mail_folder = tmp_path / "mail"
+    mail_folder.mkdir()
+
+    worker = start_worker(broker, mail_folder)
+    try:
+        # Beat runs the dispatcher every second here: it finds nothing more after the first.
+        assert wait_for(lambda: not before.exclude(status=Status.SENT).exists(), 90)
+        time.sleep(3)
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(30)
+
+    assert sent_by_reminder(mail_folder) == Counter(
+        {pk: 1 for pk in before.values_list("pk", flat=True)}
+    )
+    assert appointment.reminders.get(kind=Reminder.Kind.DAY_AFTER).status == Status.PENDING
+
+
 def test_killed_mid_batch_and_started_again_every_reminder_goes_out_once(broker, due, tmp_path):
     mail_folder = tmp_path / "mail"
     mail_folder.mkdir()
@@ -131,10 +168,6 @@ def test_killed_mid_batch_and_started_again_every_reminder_goes_out_once(broker,
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
 
-    sent = Counter(
-        int(match)
-        for path in mail_folder.iterdir()
-        for match in re.findall(r"^Message-ID: <[^>]*reminder-(\d+)\.\d+@", path.read_text(), re.M)
-    )
+    sent = sent_by_reminder(mail_folder)
     assert set(sent) == set(due.values_list("pk", flat=True)), "a reminder was lost"
     assert [pk for pk, times in sent.items() if times > 1] == [], "a reminder went twice"

@@ -43,6 +43,9 @@ class Reminder(models.Model):
     round = models.PositiveSmallIntegerField(
         default=1, help_text="1 for the booking's reminders, n + 1 for those of its n-th move."
     )
+    lists_series = models.BooleanField(
+        default=False, help_text="A confirmation that lists every infusion booked with it."
+    )
     due_at = models.DateTimeField(help_text="UTC: when to send it (or try again).")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

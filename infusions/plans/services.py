@@ -25,6 +25,7 @@ from ..models import (
     TreatmentPlan,
 )
 from ..models.appointments import Status
+from ..reminders.services import reminders_confirm_together
 from .planner import (
     ALTERNATIVE_DAYS,
     Kind,
@@ -284,6 +285,8 @@ def plan_book_proposal(plan, lines: list[PlanLine], *, by, online: bool = False)
                 failed.append((index, line, " ".join(error.messages)))
         if failed:
             transaction.set_rollback(True)
+        else:
+            reminders_confirm_together(booked)
     if not failed:
         return BookingOutcome(booked=booked, not_kept=[])
     return BookingOutcome(

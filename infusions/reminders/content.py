@@ -18,7 +18,7 @@ from clinic.lib.signed_links import make_token
 from clinic.lib.timezones import zone_name_for_people
 from clinic.locations.models import Location
 
-from ..models import Reminder, ReminderWording
+from ..models import InfusionAppointment, Reminder, ReminderWording
 from .preparation import clock, fasting_for
 
 Kind, Channel = Reminder.Kind, Reminder.Channel
@@ -119,6 +119,19 @@ def reminder_facts(reminder: Reminder) -> Facts:
     )
 
 
+def _series(reminder: Reminder) -> list[str]:
+    """The infusions booked together with this one (its plan's, from it on), as local times."""
+    appointment = reminder.appointment
+    location = appointment.chair.location
+    booked = InfusionAppointment.objects.filter(
+        plan_id=appointment.plan_id, status=InfusionAppointment.Status.BOOKED
+    ).filter(starts_at__gte=appointment.starts_at)
+    return [
+        f"{local:%A, %B} {local.day} at {clock(local)}"
+        for local in (location.local_time(a.starts_at) for a in booked.order_by("starts_at"))
+    ]
+
+
 def wording_current(kind: str, channel: str) -> ReminderWording | None:
     return (
         ReminderWording.objects.published()
@@ -146,6 +159,7 @@ def reminder_message(reminder: Reminder, *, wording=None, facts=None) -> Message
         "infusion_url": facts.infusion_url,
         "checklist_url": facts.checklist_url,
         "wording": wording.body.format_map(facts.words) if wording else "",
+        "series": _series(reminder) if reminder.lists_series else [],
     }
     text = render_to_string("infusions/reminders/email.txt", context)
     subject = (wording.subject if wording else SUBJECTS[reminder.kind]).format_map(facts.words)

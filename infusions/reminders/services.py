@@ -149,3 +149,17 @@ def reminder_resend(reminder) -> bool:
             status=Status.PENDING, due_at=timezone.now(), attempts=0
         )
     )
+
+
+def reminders_confirm_together(appointments) -> None:
+    """Infusions booked at once (a plan's series) get one confirmation, the first's, which
+    lists them all; the others' confirmations are void (their other reminders stay)."""
+    if len(appointments) < 2:
+        return
+    first, *rest = sorted(appointments, key=lambda a: a.starts_at)
+    Reminder.objects.filter(
+        appointment__in=rest, kind=Reminder.Kind.CONFIRMATION, status=Status.PENDING
+    ).update(status=Status.VOID)
+    Reminder.objects.filter(
+        appointment=first, kind=Reminder.Kind.CONFIRMATION, status=Status.PENDING
+    ).update(lists_series=True)

@@ -41,6 +41,7 @@ SUITES: dict[str, str] = {
     "slots": "bench.slots",
     "consent": "bench.consent",
     "schedule": "bench.schedule",
+    "reminders": "bench.reminders",
 }
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/clinic_bench"
 

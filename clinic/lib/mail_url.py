@@ -63,6 +63,7 @@ def mailer_from_url(url: str, *, base_dir: Path) -> dict:
                 "EMAIL_URL=filemail:// needs a folder: filemail:///var/mail/clinic"
             )
         options = {"file_path": str(base_dir / folder)}
+        backend = "clinic.lib.file_mail.EmailBackend"  # a file per connection and process
     else:
         options = {}
     return {"BACKEND": backend, "OPTIONS": options}

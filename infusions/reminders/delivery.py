@@ -191,6 +191,12 @@ def _settle_interrupted(now: datetime) -> None:
         logger.warning("Reminder %s was interrupted while sent: now %s", reminder.pk, status)
 
 
+FILE_MAILERS = {
+    "django.core.mail.backends.filebased.EmailBackend",
+    "clinic.lib.file_mail.EmailBackend",
+}
+
+
 def sent_before(reminder: Reminder) -> bool | None:
     """Whether the channel has a message with this reminder's message id: True, False, or
     None when it cannot tell."""
@@ -199,10 +205,12 @@ def sent_before(reminder: Reminder) -> bool | None:
         lookup = getattr(backend, "sent_before", None)
         return lookup(reminder.message_id) if lookup else None
     mailer = settings.MAILERS["default"]
-    header = f"Message-ID: {reminder.message_id}"
     if mailer["BACKEND"] == "django.core.mail.backends.locmem.EmailBackend":
         return any(m.extra_headers.get("Message-ID") == reminder.message_id for m in mail.outbox)
-    if mailer["BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
+    if mailer["BACKEND"] in FILE_MAILERS:
         folder = Path(mailer["OPTIONS"]["file_path"])
-        return any(header in path.read_text(errors="replace") for path in folder.glob("*"))
+        # The id alone: a long Message-ID header is folded onto a second line.
+        return any(
+            reminder.message_id in path.read_text(errors="replace") for path in folder.glob("*")
+        )
     return None

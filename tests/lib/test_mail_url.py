@@ -33,7 +33,7 @@ def test_filemail_writes_each_message_into_the_folder(settings, tmp_path):
 
 def test_filemail_reads_an_absolute_folder_as_absolute_and_a_relative_one_in_the_project():
     assert mailer_from_url("filemail:///var/mail/clinic", base_dir=REPO) == {
-        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "BACKEND": "clinic.lib.file_mail.EmailBackend",
         "OPTIONS": {"file_path": "/var/mail/clinic"},
     }
     assert mailer_from_url("filemail://sent-mail", base_dir=REPO)["OPTIONS"] == {

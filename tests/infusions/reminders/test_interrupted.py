@@ -8,6 +8,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.filebased import EmailBackend as FileMail
 from django.core.mail.backends.locmem import EmailBackend as MemoryMail
 
 from infusions.booking.services import infusion_book
@@ -101,3 +102,33 @@ def test_where_the_channel_cannot_tell_it_is_maybe_sent_and_left_to_the_staff(
     confirmation.refresh_from_db()
     assert confirmation.status == Status.UNKNOWN
     assert len(mail.outbox) == 1
+
+
+class FileKilledAfterDelivering(FileMail):
+    def send_messages(self, messages):
+        super().send_messages(messages)
+        raise SystemExit("killed")
+
+
+def test_the_file_mailer_tells_whether_a_message_went_out(confirmation, settings, tmp_path):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": f"{HERE}.FileKilledAfterDelivering",
+            "OPTIONS": {"file_path": str(tmp_path)},
+        }
+    }
+    with pytest.raises(SystemExit):
+        reminder_send(reminder_id=confirmation.pk, now=confirmation.due_at)
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "clinic.lib.file_mail.EmailBackend",
+            "OPTIONS": {"file_path": str(tmp_path)},
+        }
+    }
+    confirmation.refresh_from_db()
+
+    reminders_claim_due(now=confirmation.due_at + stuck_after() + timedelta(seconds=1))
+
+    confirmation.refresh_from_db()
+    assert confirmation.status == Status.SENT
+    assert len(list(tmp_path.iterdir())) == 1

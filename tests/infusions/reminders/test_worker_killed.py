@@ -116,7 +116,9 @@ def sent_by_reminder(mail_folder) -> Counter:
     return Counter(
         int(match)
         for path in mail_folder.iterdir()
-        for match in re.findall(r"^Message-ID: <[^>]*reminder-(\d+)\.\d+@", path.read_text(), re.M)
+        for match in re.findall(
+            r"^Message-ID:\s*<[^>]*reminder-(\d+)\.\d+@", path.read_text(), re.M
+        )
     )
 
 

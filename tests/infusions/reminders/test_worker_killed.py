@@ -30,13 +30,18 @@ Status = Reminder.Status
 
 @pytest.fixture
 def broker():
+    """A Redis database of its own, next to the suite's: the in-process test worker, which
+    other tests start on the suite's broker, must not take these tasks (it would send them to
+    its own in-memory outbox)."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
         pytest.skip("needs a broker: runs in CI's PostgreSQL run (CELERY_BROKER_URL)")
-    from clinic.celery import app
+    import redis
 
-    app.control.purge()
-    yield settings.CELERY_BROKER_URL
-    app.control.purge()
+    base, _, number = settings.CELERY_BROKER_URL.rstrip("/").rpartition("/")
+    url = f"{base}/{int(number) - 1 if number.isdigit() and int(number) > 0 else 1}"
+    redis.Redis.from_url(url).flushdb()
+    yield url
+    redis.Redis.from_url(url).flushdb()
 
 
 @pytest.fixture

@@ -1,19 +1,36 @@
 """The Django half of the ``reminders`` suite; bench/reminders.py runs it in a subprocess.
 
+    python bench/reminders_django.py fixture --count N
     python bench/reminders_django.py noop --count N
-    python bench/reminders_django.py reminders --count N --mail-folder DIR
+    python bench/reminders_django.py reminders --mail-folder DIR
     python bench/reminders_django.py cleanup
 
-with the benchmark environment plus a Redis broker and result backend (a real worker,
-started by the suite, does the work) and ``EMAIL_URL=filemail://DIR``. Each prints one JSON
-object on its last line.
+with the benchmark environment plus a Redis broker and result backend (a real worker, started
+by the suite, does the work) and ``EMAIL_URL=filemail://DIR``. Each prints one JSON object on
+its last line of stdout and exits 0, or prints the traceback and exits non-zero.
 
-``noop``: sends N ``clinic.celery.ping`` tasks and waits for every result: N / seconds.
-``reminders``: N reminders of one booked infusion ahead (seed_demo's), all due a minute ago
-(one per ``round``, as if booked again and again), handed to the worker as beat's dispatcher
-does (``reminders_claim_due`` and a ``send_reminder`` task per row, 500 at a time), timed until
-every row is sent; then the file mailer's files are read for each reminder's Message-ID:
-how many went out twice, how many not at all.
+``fixture`` (one transaction): the location ``bench-reminders`` (open, America/New_York, open
+every day 08:00-20:00, one chair), a clinician on duty there whenever it is open, a front desk
+and one cleared patient ``bench-reminders-patient@example.com`` (intake finished, consent
+signed, screening cleared), with one infusion **booked through
+``infusions.booking.services.infusion_book``** a week ahead (kept while it is at least two days
+ahead; its own reminders are deleted). Then N reminders of that infusion, all due a minute ago:
+one confirmation per ``round`` 1..N, as if it had been booked again and again (the approach of
+tests/infusions/reminders/test_worker_killed.py). Earlier runs' rows are deleted first.
+
+``noop``: one untimed ``clinic.celery.ping`` (the worker is up), then N pings sent at once
+(a group) and timed until every answer is back: N / seconds.
+
+``reminders``: timed from the first hand-over until every row is sent: the bench calls
+``dispatch_reminders.delay()`` (the task beat runs), waits for its answer (how many rows it
+handed over, at most BATCH = 500) and calls it again at once, so the worker itself claims the
+rows and queues a ``send_reminder`` per row, as under beat with a dispatch interval of ~0, and
+the queue never runs dry nor holds more than two batches. Once a dispatch hands over nothing,
+the rows are polled until none is left unsent. Then the file mailer's files are read: every
+Message-ID (``reminder-<pk>.<attempt>``) is matched to the rows' pks: duplicates (a pk in two
+messages or more) and missing (a row with no message).
+
+``cleanup``: deletes the fixture's reminders (the booking stays for the next run).
 """
 
 from __future__ import annotations
@@ -25,15 +42,27 @@ import re
 import sys
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as wall_time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
+if str(REPO) not in sys.path:  # run as a script: bench/, not the repository, is on the path
     sys.path.insert(0, str(REPO))
 
-FIRST_ROUND = 10_000  # the bench's rows, apart from the booking's own
-TIMEOUT = 1800  # seconds
+SLUG = "bench-reminders"
+TIME_ZONE = "America/New_York"
+OPENS, CLOSES = wall_time(8), wall_time(20)
+CLINICIAN_EMAIL = "bench-reminders-clinician@example.com"
+DESK_EMAIL = "bench-reminders-desk@example.com"
+PATIENT_EMAIL = "bench-reminders-patient@example.com"
+BOOK_AHEAD_DAYS = 7  # a new booking this far ahead, at 10:00 local ...
+KEEP_AHEAD = timedelta(days=2)  # ... kept for later runs while it is at least this far ahead
+MAX_COUNT = 32767  # Reminder.round is a PostgreSQL smallint
+TIMEOUT = 1800  # seconds, per phase
+POLL = 0.05  # seconds between checks once everything is handed over
+MESSAGE_ID = re.compile(r"^Message-ID:\s*<[^>]*\breminder-(\d+)\.(\d+)@", re.M | re.I)
 
 
 def _setup_django() -> None:
@@ -43,11 +72,220 @@ def _setup_django() -> None:
     django.setup()
 
 
+# Fixture ---------------------------------------------------------------------------------
+
+
+def _user(email, first, last, group):
+    from django.contrib.auth import get_user_model
+
+    user, new = get_user_model().objects.get_or_create(
+        email=email, defaults={"first_name": first, "last_name": last}
+    )
+    if new or not user.is_active or user.has_usable_password():
+        user.is_active = True
+        user.set_unusable_password()  # nobody signs in as them
+        user.save()
+    user.groups.set([group])
+    return user
+
+
+def _location(clinician):
+    from clinic.locations.models import Chair, Location, OpeningHours
+    from infusions.models import DutyException, DutyShift
+
+    location, _ = Location.objects.get_or_create(
+        slug=SLUG,
+        defaults={
+            "name": "Bench Reminders Infusion Center",
+            "status": Location.Status.OPEN,
+            "street_address": "3 Benchmark Way",
+            "city": "Hartford",
+            "state": "CT",
+            "postal_code": "06103",
+            "phone": "(860) 555-0102",
+            "email": DESK_EMAIL,
+            "time_zone": TIME_ZONE,
+        },
+    )
+    wanted = {"status": Location.Status.OPEN, "time_zone": TIME_ZONE, "booking_horizon_days": 90}
+    if any(getattr(location, k) != v for k, v in wanted.items()):
+        for key, value in wanted.items():
+            setattr(location, key, value)
+        location.save()
+    location.opening_hours.exclude(opens=OPENS, closes=CLOSES).delete()
+    DutyException.objects.filter(location=location).delete()
+    location.duty_shifts.exclude(clinician=clinician, starts=OPENS, ends=CLOSES).delete()
+    for weekday in range(7):
+        OpeningHours.objects.get_or_create(
+            location=location, weekday=weekday, opens=OPENS, defaults={"closes": CLOSES}
+        )
+        DutyShift.objects.get_or_create(
+            location=location,
+            clinician=clinician,
+            weekday=weekday,
+            starts=OPENS,
+            defaults={"ends": CLOSES},
+        )
+    chair, _ = Chair.objects.get_or_create(location=location, name="Chair 01")
+    if not chair.is_active:
+        chair.is_active = True
+        chair.save()
+    return location, chair
+
+
+def _cleared_patient(location, clinician, group):
+    """Intake finished, consent signed, screening cleared: allowed to book infusions."""
+    from django.utils import timezone
+
+    from patients.consent.document import consent_html, sha256_hex
+    from patients.models import ConsentDocument, ConsentSignature
+    from patients.selectors import patient_for_user
+    from screening.models import QuestionnaireVersion
+    from screening.services import screening_decide, screening_submit
+
+    patient = patient_for_user(user=_user(PATIENT_EMAIL, "Bench", "Reminders", group))
+    if patient.intake_completed_at is None or patient.preferred_location_id != location.pk:
+        patient.legal_first_name, patient.legal_last_name = "Bench", "Reminders"
+        patient.takes_no_medications = True
+        patient.preferred_location = location
+        patient.intake_completed_at = patient.intake_completed_at or timezone.now()
+        patient.save()
+    document = ConsentDocument.objects.current()
+    if not ConsentSignature.objects.filter(patient=patient, document=document).exists():
+        html = consent_html(document)
+        ConsentSignature.objects.create(
+            patient=patient,
+            document=document,
+            document_title=document.title,
+            document_version=document.version_label,
+            typed_name=patient.legal_name,
+            signed_at=timezone.now(),
+            signed_at_local="2026-01-01 09:00:00 EST (America/New_York)",
+            time_zone=TIME_ZONE,
+            shown_html=html,
+            shown_sha256=sha256_hex(html),
+        )
+    if not patient.screenings.exists():
+        version = QuestionnaireVersion.objects.current()
+        answers = {q.code: "no" if q.kind == q.Kind.YES_NO else 0 for q in version.questions.all()}
+        screening = screening_submit(patient=patient, version=version, answers=answers)
+        screening_decide(
+            screening=screening,
+            clinician=clinician,
+            outcome="cleared",
+            note="Bench: nothing in the answers stands against infusions.",
+        )
+    return patient
+
+
+def _booking(location, chair, patient, desk):
+    """The patient's booked infusion here at least KEEP_AHEAD ahead, or a new one (booked
+    through the portal's one booking service), and whether it is new."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from infusions.booking.services import infusion_book
+    from infusions.models import InfusionAppointment
+
+    kept = (
+        InfusionAppointment.objects.booked()
+        .filter(patient=patient, chair=chair, starts_at__gt=timezone.now() + KEEP_AHEAD)
+        .order_by("starts_at")
+        .first()
+    )
+    if kept is not None:
+        return kept, False
+    zone = ZoneInfo(TIME_ZONE)
+    today = location.local_time().date()
+    problems = []
+    for ahead in range(BOOK_AHEAD_DAYS, BOOK_AHEAD_DAYS + 14):
+        starts_at = datetime.combine(today + timedelta(days=ahead), wall_time(10), tzinfo=zone)
+        try:
+            appointment = infusion_book(
+                patient=patient, chair=chair, starts_at=starts_at, booked_by=desk
+            )
+        except ValidationError as error:
+            problems.append(f"{starts_at:%Y-%m-%d %H:%M}: {error.messages}")
+            continue
+        appointment.reminders.all().delete()  # the booking's own: not the bench's rows
+        return appointment, True
+    raise SystemExit("could not book the bench infusion:\n" + "\n".join(problems))
+
+
+def fixture(count: int) -> dict:
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+    from django.utils import timezone
+
+    from clinic.accounts.roles import Role
+    from infusions.models import Reminder
+
+    if not 1 <= count <= MAX_COUNT:
+        raise SystemExit(f"--count must be 1..{MAX_COUNT} (Reminder.round is a smallint)")
+    with transaction.atomic():
+        clinician = _user(
+            CLINICIAN_EMAIL, "Bench", "Clinician", Group.objects.get(name=Role.CLINICIAN.value)
+        )
+        location, chair = _location(clinician)
+        desk = _user(DESK_EMAIL, "Bench", "Desk", Group.objects.get(name=Role.FRONT_DESK.value))
+        patient = _cleared_patient(location, clinician, Group.objects.get(name=Role.PATIENT.value))
+    appointment, booked = _booking(location, chair, patient, desk)
+    with transaction.atomic():
+        deleted, _ = _rows().delete()
+        due = timezone.now() - timedelta(minutes=1)
+        Reminder.objects.bulk_create(
+            (
+                Reminder(
+                    appointment=appointment,
+                    kind=Reminder.Kind.CONFIRMATION,
+                    for_starts_at=appointment.starts_at,
+                    round=n,
+                    due_at=due,
+                )
+                for n in range(1, count + 1)
+            ),
+            batch_size=2000,
+        )
+    other_due = (
+        Reminder.objects.filter(
+            status__in=[Reminder.Status.PENDING, Reminder.Status.QUEUED], due_at__lte=due
+        )
+        .exclude(appointment=appointment)
+        .count()
+    )
+    return {
+        "appointment": appointment.pk,
+        "starts_at": timezone.localtime(appointment.starts_at, ZoneInfo(TIME_ZONE)).isoformat(),
+        "booked_now": booked,
+        "patient": PATIENT_EMAIL,
+        "reminders": _rows().filter(status=Reminder.Status.PENDING, due_at__lte=due).count(),
+        "deleted_before": deleted,
+        "other_due": other_due,
+    }
+
+
+def _rows():
+    from infusions.models import Reminder
+
+    return Reminder.objects.filter(
+        appointment__chair__location__slug=SLUG, appointment__patient__user__email=PATIENT_EMAIL
+    )
+
+
+def cleanup() -> dict:
+    deleted, _ = _rows().delete()
+    return {"deleted": deleted}
+
+
+# Runs ------------------------------------------------------------------------------------
+
+
 def noop(count: int) -> dict:
     from celery import group
 
     from clinic.celery import ping
 
+    ping.delay().get(timeout=120)  # the worker is up and has run a task: not timed
     started = time.perf_counter()
     result = group(ping.s() for _ in range(count)).apply_async()
     answers = result.get(timeout=TIMEOUT)
@@ -55,91 +293,67 @@ def noop(count: int) -> dict:
     return {"tasks": count, "ok": answers.count("pong"), "seconds": seconds}
 
 
-def _appointment():
-    from django.utils import timezone
-
-    from infusions.models import InfusionAppointment
-
-    return (
-        InfusionAppointment.objects.booked()
-        .filter(starts_at__gt=timezone.now() + timedelta(days=1))
-        .order_by("starts_at")
-        .first()
-    )
-
-
-def cleanup() -> dict:
+def reminders(mail_folder: str) -> dict:
     from infusions.models import Reminder
+    from infusions.reminders.tasks import dispatch_reminders
 
-    deleted, _ = Reminder.objects.filter(round__gte=FIRST_ROUND).delete()
-    return {"deleted": deleted}
-
-
-def reminders(count: int, mail_folder: str) -> dict:
-    from django.utils import timezone
-
-    from infusions.models import Reminder
-    from infusions.reminders.delivery import reminders_claim_due
-    from infusions.reminders.tasks import send_reminder
-
-    cleanup()
-    appointment = _appointment()
-    if appointment is None:
-        raise SystemExit("no booked infusion ahead in the bench database (seed_demo makes them)")
-    due = timezone.now() - timedelta(minutes=1)
-    Reminder.objects.bulk_create(
-        Reminder(
-            appointment=appointment,
-            kind=Reminder.Kind.CONFIRMATION,
-            for_starts_at=appointment.starts_at,
-            round=FIRST_ROUND + n,
-            due_at=due,
-        )
-        for n in range(count)
-    )
-    rows = Reminder.objects.filter(round__gte=FIRST_ROUND)
+    rows = _rows()
+    count = rows.count()
+    unsent = rows.exclude(status__in=[Reminder.Status.SENT])
     started = time.perf_counter()
     deadline = time.monotonic() + TIMEOUT
+    dispatches = handed = 0
     while time.monotonic() < deadline:
-        for reminder_id in reminders_claim_due():
-            send_reminder.delay(reminder_id=reminder_id)
-        if not rows.exclude(status=Reminder.Status.SENT).exists():
+        got = dispatch_reminders.delay().get(timeout=TIMEOUT)
+        dispatches += 1
+        handed += got
+        if not got:
             break
-        time.sleep(0.05)
+    while unsent.exists() and time.monotonic() < deadline:
+        time.sleep(POLL)
     seconds = time.perf_counter() - started
-    sent_statuses = Counter(rows.values_list("status", flat=True))
-    pattern = re.compile(r"^Message-ID:\s*<[^>]*reminder-(\d+)\.\d+@", re.M)
-    sent = Counter(
-        int(pk) for path in Path(mail_folder).iterdir() for pk in pattern.findall(path.read_text())
-    )
+
+    statuses = Counter(rows.values_list("status", flat=True))
     expected = set(rows.values_list("pk", flat=True))
-    result = {
+    found: Counter[int] = Counter()
+    messages = 0
+    for path in Path(mail_folder).iterdir():
+        for pk, _attempt in MESSAGE_ID.findall(path.read_text(errors="replace")):
+            found[int(pk)] += 1
+            messages += 1
+    return {
         "reminders": count,
         "seconds": seconds,
-        "statuses": dict(sent_statuses),
-        "sent": sum(1 for pk in expected if sent[pk] >= 1),
-        "duplicates": sum(1 for pk in expected if sent[pk] > 1),
-        "missing": sum(1 for pk in expected if sent[pk] == 0),
+        "dispatches": dispatches,
+        "handed_over": handed,
+        "statuses": dict(statuses),
+        "mail_files": sum(1 for _ in Path(mail_folder).iterdir()),
+        "messages": messages,
+        "sent": sum(1 for pk in expected if found[pk] >= 1),
+        "duplicates": sum(1 for pk in expected if found[pk] > 1),
+        "missing": sum(1 for pk in expected if found[pk] == 0),
+        "strangers": sum(n for pk, n in found.items() if pk not in expected),
     }
-    cleanup()
-    return result
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["noop", "reminders", "cleanup"])
+    parser.add_argument("command", choices=["fixture", "noop", "reminders", "cleanup"])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--mail-folder", default="")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     _setup_django()
-    if args.command == "noop":
+    if args.command == "fixture":
+        out = fixture(args.count)
+    elif args.command == "noop":
         out = noop(args.count)
     elif args.command == "reminders":
-        out = reminders(args.count, args.mail_folder)
+        out = reminders(args.mail_folder)
     else:
         out = cleanup()
     print(json.dumps(out))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,7 +1,7 @@
 """Benchmarks for the clinic portal. Run from the repository root:
 
     python bench/run.py [--seconds N] [--concurrency C] [--modes persistent,pool]
-                        [--paths / /faq/] [--suite http,slots,consent,schedule]
+                        [--paths / /faq/] [--suite http,slots,consent,schedule,reminders]
 
 (``python -m bench`` does the same.) It creates the PostgreSQL database ``clinic_bench``
 if needed, runs migrate / seed_demo / collectstatic once, then runs the chosen suites.

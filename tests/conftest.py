@@ -137,10 +137,27 @@ def _migrated_data(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+# The session's Celery worker once a test has started it (only where tasks go to a broker).
+_running_worker = []
+
+
+def _wait_for_running_worker():
+    """Return once the worker has run every task enqueued so far: a ping queued behind them
+    comes back only after them (it runs one task at a time, in order)."""
+    if _running_worker:
+        from clinic.celery import ping
+
+        ping.delay().get(timeout=30)
+
+
 @pytest.fixture
 def committed_db(transactional_db):
     """A database whose writes are really committed, so another thread (the live server, a
     Celery worker) sees them. It starts with what the migrations made: see below."""
+    yield
+    # Emptying the tables next, while a task the test caused (an e-mail sent on commit) still
+    # runs on the worker, can deadlock with that task's locks: let it finish first.
+    _wait_for_running_worker()
 
 
 @pytest.fixture(autouse=True)
@@ -175,12 +192,9 @@ class TaskQueue:
 
     def wait(self):
         """Return once every task enqueued so far has run. In-process (eager) they already
-        have; on a broker, a ping queued behind them comes back only after them (the test
-        worker runs one task at a time, in order)."""
+        have."""
         if self.worker is not None:
-            from clinic.celery import ping
-
-            ping.delay().get(timeout=30)
+            _wait_for_running_worker()
 
 
 @pytest.fixture
@@ -188,10 +202,7 @@ def task_queue(committed_db, celery_worker):
     """For tests whose actions enqueue Celery tasks (e-mails): a real worker on the broker
     when one is configured, with the committed data it needs; call `task_queue.wait()`
     before looking at what the tasks did."""
-    queue = TaskQueue(celery_worker)
-    yield queue
-    # A task still running while the test's tables are emptied can deadlock the flush.
-    queue.wait()
+    return TaskQueue(celery_worker)
 
 
 class _Outbox:
@@ -251,4 +262,6 @@ def celery_worker(django_db_setup, django_db_blocker):
     # Results stay in this process, where the test waiting for them runs.
     app.conf.result_backend = "cache+memory://"
     with django_db_blocker.unblock(), start_worker(app, pool="solo", perform_ping_check=False) as w:
+        _running_worker.append(w)
         yield w
+        _running_worker.clear()

@@ -39,6 +39,7 @@ def appointment_set_status(appointment, *, to_status, by, reason="") -> Infusion
             f"An appointment that is {appointment.get_status_display().lower()} cannot become "
             f"{Status(to_status).label.lower()}."
         )
+    _refuse_before_its_day(appointment, to_status)
     if to_status == Status.IN_CHAIR and not (
         appointment.id_seen_at and appointment.driver_confirmed_at
     ):
@@ -65,6 +66,29 @@ def appointment_set_status(appointment, *, to_status, by, reason="") -> Infusion
         reminders_void(appointment)
     status_record(appointment, from_status=from_status, to_status=to_status, by=by, reason=reason)
     return appointment
+
+
+# Moves that say the patient came, or did not: none of them can happen before the day.
+ON_THE_DAY = (
+    Status.CHECKED_IN,
+    Status.IN_CHAIR,
+    Status.RECOVERING,
+    Status.DISCHARGED,
+    Status.NO_SHOW,
+)
+
+
+def _refuse_before_its_day(appointment, to_status) -> None:
+    """A future infusion cannot be checked in, given or missed yet: the location's calendar
+    day must have come."""
+    if to_status not in ON_THE_DAY:
+        return
+    zone = ZoneInfo(appointment.chair.location.time_zone)
+    if timezone.now().astimezone(zone).date() < appointment.starts_at.astimezone(zone).date():
+        raise ValidationError(
+            "This appointment is on a later day: it can be checked in, given or marked "
+            "missed only on its own day."
+        )
 
 
 TAKEN_MEANWHILE = (
@@ -118,6 +142,7 @@ def appointment_check_in(appointment, *, by, id_seen: bool, driver_name: str, dr
             f"An appointment that is {appointment.get_status_display().lower()} cannot be "
             "checked in."
         )
+    _refuse_before_its_day(appointment, Status.CHECKED_IN)
     now = timezone.now()
     from_status = appointment.status
     appointment.status = Status.CHECKED_IN

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from clinic.accounts.models import User
 from infusions.booking.services import infusion_book, infusion_cancel
@@ -61,9 +62,10 @@ def schedule(seeded):
 
     booked = book(patients[0], chairs[0], 10)
     arrived = book(patients[1], chairs[1], 10, driver_name="Ann Lee", driver_phone="+12125550100")
-    appointment_check_in(
-        arrived, by=desk, id_seen=True, driver_name="Ann Lee", driver_phone="+12125550100"
-    )
+    with time_machine.travel(arrived.starts_at, tick=True):  # checked in on the day
+        appointment_check_in(
+            arrived, by=desk, id_seen=True, driver_name="Ann Lee", driver_phone="+12125550100"
+        )
     infusion_cancel(book(patients[2], chairs[2], 13), by=desk, reason="Unwell")
     return {"location": location, "day": day, "chair": chairs[2], "booked": booked}
 

@@ -4,9 +4,10 @@ infusion to another chair and time from the board, checks the patient in with th
 the driver, and takes them through the day; the board shows each status as it comes. Each page
 is checked by axe on the way."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
+import time_machine
 from playwright.sync_api import expect
 
 from clinic.accounts.models import User
@@ -50,7 +51,7 @@ def card(page, appointment):
 
 
 def test_plan_series_move_check_in_and_the_day_on_the_board(
-    page, browser, live_server, cleared, check_accessibility
+    page, browser, live_server, cleared, check_accessibility, request
 ):
     # The clinician sets a short initial series.
     log_in(page, "clinician@example.com")
@@ -98,7 +99,13 @@ def test_plan_series_move_check_in_and_the_day_on_the_board(
     assert (first.chair.name, location.local_time(first.starts_at).time()) == ("Chair 3", time(15))
     expect(card(desk, first)).to_contain_text("3:00")
 
-    # Check-in: refused without the ID and the driver, then done.
+    # On the infusion's day (the clock moved there; the desk signs in that morning), check-in
+    # is refused without the ID and the driver, then done.
+    on_the_day = time_machine.travel(first.starts_at - timedelta(hours=1), tick=True)
+    on_the_day.start()
+    request.addfinalizer(on_the_day.stop)
+    log_in(desk, "frontdesk@example.com")
+    desk.goto(f"/staff/schedule/?location={location.pk}&day={day.isoformat()}")
     card(desk, first).get_by_role("link", name="Check in").click()
     desk.get_by_role("button", name="Check in").click()
     expect(desk.get_by_text("Look at a photo ID before checking the patient in.")).to_be_visible()

@@ -4,6 +4,7 @@ to an infusion: intake and consent, screening, a clinician's decision."""
 from datetime import time, timedelta
 
 import pytest
+import time_machine
 
 from screening.models import ScreeningDecision
 from tests.factories import (
@@ -95,3 +96,19 @@ def monday():
     """A Monday at least a week ahead: every reminder still to come, and well outside the
     24-hour cancellation window."""
     return local_day(MONDAY) + timedelta(days=7)
+
+
+@pytest.fixture
+def on_its_day():
+    """on_its_day(appointment) moves the clock to half an hour before it starts, and lets it
+    run from there: checking in, the day's steps and a no-show happen only on the day."""
+    travels = []
+
+    def _travel(appointment, before=timedelta(minutes=30)):
+        travel = time_machine.travel(appointment.starts_at - before, tick=True)
+        travel.start()
+        travels.append(travel)
+
+    yield _travel
+    for travel in reversed(travels):
+        travel.stop()

@@ -94,7 +94,9 @@ ACTIONS = {
         for persona, expected in allowed.items()
     ],
 )
-def test_who_may_post_each_action(client_as, booked, action, persona, expected):
+def test_who_may_post_each_action(client_as, booked, action, persona, expected, on_its_day):
+    if action != "board_cancel":  # a patient is checked in, or missed, on the day
+        on_its_day(booked)
     data, _, done = ACTIONS[action]
     url = reverse(f"infusions:{action}", args=[booked.pk])
 
@@ -108,7 +110,10 @@ def test_who_may_post_each_action(client_as, booked, action, persona, expected):
 @pytest.mark.parametrize(
     ("persona", "expected"), [(p, REDIRECT if e == ALLOWED else e) for p, e in STAFF.items()]
 )
-def test_who_may_move_a_patient_to_the_next_step(client_as, booked, front_desk, persona, expected):
+def test_who_may_move_a_patient_to_the_next_step(
+    client_as, booked, front_desk, persona, expected, on_its_day
+):
+    on_its_day(booked)
     from infusions.statuses.services import appointment_check_in
 
     appointment_check_in(booked, by=front_desk, id_seen=True, driver_name="Ann", driver_phone="1")

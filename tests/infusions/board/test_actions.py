@@ -188,7 +188,8 @@ def test_the_desk_cancels_with_a_reason(client_as, booked, location, day):
     assert booked.status_changes.last().changed_by.email == "desk@example.com"
 
 
-def test_the_desk_marks_a_no_show(client_as, booked):
+def test_the_desk_marks_a_no_show(client_as, booked, on_its_day):
+    on_its_day(booked)
     response = client_as("front_desk").post(action("no_show", booked))
 
     booked.refresh_from_db()
@@ -196,7 +197,8 @@ def test_the_desk_marks_a_no_show(client_as, booked):
     assert booked.status == "no_show"
 
 
-def test_a_checked_in_patient_cannot_be_marked_a_no_show(client_as, booked, front_desk):
+def test_a_checked_in_patient_cannot_be_marked_a_no_show(client_as, booked, front_desk, on_its_day):
+    on_its_day(booked)
     appointment_check_in(booked, by=front_desk, id_seen=True, **DRIVER)
 
     response = client_as("front_desk").post(action("no_show", booked))
@@ -234,7 +236,8 @@ def test_check_in_is_refused_without_the_photo_id_and_a_driver(client_as, booked
     assert booked.status == "booked"
 
 
-def test_the_clinician_checks_a_patient_in(client_as, booked, location, day):
+def test_the_clinician_checks_a_patient_in(client_as, booked, location, day, on_its_day):
+    on_its_day(booked)
     response = client_as("clinician").post(
         action("check_in", booked),
         {"id_seen": "on", "driver_name": "Sam Rivera", "driver_phone": "(212) 555-0199"},
@@ -248,6 +251,19 @@ def test_the_clinician_checks_a_patient_in(client_as, booked, location, day):
     assert booked.id_seen_at is not None
 
 
+def test_an_infusion_on_a_later_day_cannot_be_checked_in_given_or_missed(client_as, booked):
+    client = client_as("front_desk")
+
+    check_in = client.post(action("check_in", booked), {"id_seen": "on", **DRIVER})
+    no_show = client.post(action("no_show", booked), follow=True)
+
+    assert "can be checked in, given or marked missed only on its own day" in check_in.text
+    assert "only on its own day" in no_show.text
+    booked.refresh_from_db()
+    assert booked.status == "booked"
+    assert list(booked.status_changes.values_list("to_status", flat=True)) == ["booked"]
+
+
 def test_into_the_chair_is_refused_before_check_in(client_as, booked):
     response = client_as("clinician").post(action("next_step", booked), {"to_status": "in_chair"})
 
@@ -257,7 +273,8 @@ def test_into_the_chair_is_refused_before_check_in(client_as, booked):
     assert booked.status == "booked"
 
 
-def test_the_day_moves_on_one_step_at_a_time(client_as, booked, front_desk):
+def test_the_day_moves_on_one_step_at_a_time(client_as, booked, front_desk, on_its_day):
+    on_its_day(booked)
     appointment_check_in(booked, by=front_desk, id_seen=True, **DRIVER)
     client = client_as("clinician")
 
@@ -271,7 +288,10 @@ def test_the_day_moves_on_one_step_at_a_time(client_as, booked, front_desk):
     assert "Discharged" in board.text
 
 
-def test_a_second_click_on_a_step_already_taken_changes_nothing(client_as, booked, front_desk):
+def test_a_second_click_on_a_step_already_taken_changes_nothing(
+    client_as, booked, front_desk, on_its_day
+):
+    on_its_day(booked)
     appointment_check_in(booked, by=front_desk, id_seen=True, **DRIVER)
     client = client_as("front_desk")
     client.post(action("next_step", booked), {"to_status": "in_chair"})
@@ -283,10 +303,14 @@ def test_a_second_click_on_a_step_already_taken_changes_nothing(client_as, booke
     assert booked.status_changes.filter(to_status="in_chair").count() == 1
 
 
-def test_the_board_offers_the_next_step_as_a_button(client_as, booked, front_desk, location, day):
+def test_the_board_offers_the_next_step_as_a_button(
+    client_as, booked, front_desk, location, day, on_its_day
+):
+    on_its_day(booked)
     appointment_check_in(booked, by=front_desk, id_seen=True, **DRIVER)
 
     text = client_as("clinician").get(board_url(location, day)).text
 
-    assert 'name="to_status" value="in_chair">Into the chair' in text
+    name = booked.patient.legal_name
+    assert f'value="in_chair" aria-label="Into the chair: {name}">Into the chair<' in text
     assert "Checked in</span> for 0" in text

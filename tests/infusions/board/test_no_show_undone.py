@@ -2,6 +2,7 @@
 time are still free: once the desk has given them away, the undo says so and changes nothing."""
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from infusions.models import InfusionAppointment, StatusChange
@@ -20,7 +21,8 @@ def day():
 @pytest.fixture
 def no_show(cleared, chair, book, day, front_desk):
     appointment = book(cleared, chair, day, 10)
-    return appointment_set_status(appointment, to_status=Status.NO_SHOW, by=front_desk)
+    with time_machine.travel(appointment.starts_at, tick=True):  # missed only on the day
+        return appointment_set_status(appointment, to_status=Status.NO_SHOW, by=front_desk)
 
 
 def test_a_no_show_marked_by_mistake_is_booked_again(no_show, front_desk):

@@ -67,9 +67,13 @@ def test_the_link_opens_without_a_login_and_shows_only_time_and_place(client, bo
     assert "no-store" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("token", ["nonsense", make_token("consultation-manage", 1)])
-def test_a_forged_or_foreign_link_is_not_found(client, booked, token):
-    assert client.get(reverse("infusions:checklist", args=[token])).status_code == 404
+@pytest.mark.parametrize(
+    "make",
+    [lambda: "nonsense", lambda: make_token("consultation-manage", 1)],
+    ids=["forged", "foreign"],
+)
+def test_a_forged_or_foreign_link_is_not_found(client, booked, make):
+    assert client.get(reverse("infusions:checklist", args=[make()])).status_code == 404
 
 
 def test_the_patient_confirms_all_three_and_the_desk_has_the_driver(client, booked, url):

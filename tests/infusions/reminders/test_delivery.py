@@ -5,6 +5,7 @@ up on in the end; what no longer applies is not sent."""
 from datetime import UTC, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 
 from infusions.booking.services import infusion_book, infusion_cancel, infusion_move
@@ -118,7 +119,8 @@ def test_a_cancelled_or_missed_infusion_gets_no_more_reminders(booked, front_des
     if status == AppointmentStatus.CANCELLED:
         infusion_cancel(booked, by=front_desk, reason="The patient called.")
     else:
-        appointment_set_status(booked, to_status=status, by=front_desk)
+        with time_machine.travel(booked.starts_at, tick=True):  # missed only on the day
+            appointment_set_status(booked, to_status=status, by=front_desk)
 
     assert kinds(booked.reminders.exclude(status=Status.VOID)) == set()
     assert send_due(booked.starts_at + timedelta(days=2)) == []
@@ -138,7 +140,8 @@ def test_a_reminder_that_no_longer_applies_when_sent_is_void_not_sent(booked):
     assert mail.outbox == []
 
 
-def test_the_day_after_check_in_goes_only_after_a_discharge(booked, front_desk):
+def test_the_day_after_check_in_goes_only_after_a_discharge(booked, front_desk, on_its_day):
+    on_its_day(booked)
     day_after = booked.reminders.get(kind=Kind.DAY_AFTER)
     appointment_check_in(
         booked, by=front_desk, id_seen=True, driver_name="Ann Lee", driver_phone="+12125550100"

@@ -101,7 +101,10 @@ def test_a_phone_that_cannot_be_called_is_refused_by_its_field_keeping_what_was_
     assert booked.driver_name == ""
 
 
-def test_after_check_in_the_driver_is_the_front_desks_to_change(client_as, booked, front_desk):
+def test_after_check_in_the_driver_is_the_front_desks_to_change(
+    client_as, booked, front_desk, on_its_day
+):
+    on_its_day(booked)
     appointment_check_in(
         booked, by=front_desk, id_seen=True, driver_name="Sam Rivera", driver_phone="+18605550142"
     )

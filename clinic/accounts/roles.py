@@ -77,6 +77,9 @@ _INFUSION_CLINICIAN = [
     "infusions.view_dutyshift",
     "infusions.view_dutyexception",
     "infusions.view_appointmenttype",
+    # The infusion record: only clinicians read and write the chart.
+    "infusions.view_infusionrecord",
+    "infusions.chart_infusion",
 ]
 # Clinic admins edit the appointment types and the duty roster.
 _INFUSION_SETUP = [
@@ -89,7 +92,7 @@ _INFUSION_SETUP = [
         "reminderwording",
     )
     for action in ("view", "add", "change", "delete")
-] + ["infusions.view_reminder"]
+] + ["infusions.view_reminder", "infusions.view_clinic_reports"]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.PATIENT: ["patients.complete_own_intake", "infusions.book_own_infusion"],

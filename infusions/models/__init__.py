@@ -1,6 +1,6 @@
 """The schedule's data: appointment types, appointments and their status moves, the duty
-roster, treatment plans, the waitlist, calendar feeds, preparation reminders and the
-checklists patients confirm."""
+roster, treatment plans, the waitlist, calendar feeds, preparation reminders, the
+checklists patients confirm, and the infusion record with its outcome measures."""
 
 from .appointments import (
     LIVE_STATUSES,
@@ -11,6 +11,7 @@ from .appointments import (
 from .checklists import PreparationChecklist
 from .feeds import CalendarFeed
 from .plans import TreatmentPlan
+from .records import InfusionRecord, OutcomeCheck, SideEffect, VitalSigns
 from .reminders import Reminder, ReminderChannels, ReminderRule, ReminderWording
 from .roster import DutyException, DutyShift
 from .types import AppointmentType
@@ -24,13 +25,17 @@ __all__ = [
     "DutyException",
     "DutyShift",
     "InfusionAppointment",
+    "InfusionRecord",
+    "OutcomeCheck",
     "PreparationChecklist",
     "Reminder",
     "ReminderChannels",
     "ReminderRule",
     "ReminderWording",
+    "SideEffect",
     "StatusChange",
     "TreatmentPlan",
+    "VitalSigns",
     "WaitlistEntry",
     "WaitlistInvite",
     "WaitlistOffer",

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -56,6 +58,21 @@ class TreatmentPlan(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(24 * 14)],
         help_text="At least this long between the starts of two of the patient's infusions.",
     )
+    dose_min_mg_per_kg = models.DecimalField(
+        "lowest dose (mg/kg)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.50"),
+        validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(5)],
+    )
+    dose_max_mg_per_kg = models.DecimalField(
+        "highest dose (mg/kg)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(5)],
+        help_text="A dose charted outside this range needs a written reason.",
+    )
     preferred_weekdays = models.CharField(max_length=7, blank=True, help_text=WEEKDAYS_HELP)
     preferred_earliest = models.TimeField(null=True, blank=True)
     preferred_latest = models.TimeField(null=True, blank=True)
@@ -74,6 +91,10 @@ class TreatmentPlan(models.Model):
                 fields=["patient"],
                 condition=Q(status="active"),
                 name="treatment_plan_one_active_per_patient",
+            ),
+            models.CheckConstraint(
+                condition=Q(dose_min_mg_per_kg__lte=models.F("dose_max_mg_per_kg")),
+                name="treatment_plan_dose_range_in_order",
             ),
         ]
 

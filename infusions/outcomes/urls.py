@@ -1,0 +1,3 @@
+"""The outcomes pages' addresses."""
+
+urlpatterns = []

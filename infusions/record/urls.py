@@ -1,0 +1,3 @@
+"""The record pages' addresses."""
+
+urlpatterns = []

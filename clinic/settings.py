@@ -217,6 +217,15 @@ SMS_AUTH_TOKEN = env("SMS_AUTH_TOKEN", default="")
 SMS_FROM = env("SMS_FROM", default="")
 # A reminder handed to a worker, or being sent, this long is looked at again (delivery.py).
 REMINDERS_STUCK_SECONDS = env.int("REMINDERS_STUCK_SECONDS", default=600)
+# The infusion record: vital signs outside these (lowest, highest) bounds are highlighted;
+# the patient's visit summary names the dose given unless the clinic turns that off.
+VITAL_SIGN_BOUNDS = {
+    "systolic": (90, 160),
+    "diastolic": (50, 100),
+    "heart_rate": (50, 110),
+    "spo2": (92, 100),
+}
+VISIT_SUMMARY_SHOWS_DOSE = env.bool("VISIT_SUMMARY_SHOWS_DOSE", default=True)
 # The name authenticator apps show beside a staff member's codes.
 OTP_TOTP_ISSUER = CLINIC_NAME
 # The portal's public address, for links in e-mails sent from Celery (no request there).

@@ -8,6 +8,7 @@ from screening.selectors import screening_latest_for_patient
 
 from .eligibility import infusion_eligibility
 from .models import TreatmentPlan, WaitlistEntry
+from .models.appointments import Status
 from .reminders.preparation import fasting_for
 
 
@@ -23,6 +24,12 @@ def _context(request, patient) -> dict:
             .filter(ends_at__gte=timezone.now())
             .select_related("chair__location")
         ],
+        # The last visits, each with its summary and aftercare.
+        "visits": list(
+            patient.infusions.filter(status=Status.DISCHARGED)
+            .select_related("chair__location")
+            .order_by("-starts_at")[:3]
+        ),
         "has_plan": TreatmentPlan.objects.filter(
             patient=patient, status=TreatmentPlan.Status.ACTIVE
         ).exists(),

@@ -24,17 +24,14 @@ from ..models import (
     StatusChange,
 )
 from ..models.appointments import Status
+from ..record.services import CHARTED
 from ..roster.duty import duty_by_day
 from ..statuses.flow import NEXT_STEP
 from .grid import ROW, DayGrid, Row, day_grid, day_rows, week_days
 from .readiness import Caution, cautions_for
 
-# The words on the next-step buttons.
-NEXT_STEP_ACTIONS = {
-    Status.IN_CHAIR: "Into the chair",
-    Status.RECOVERING: "Start recovery",
-    Status.DISCHARGED: "Discharge",
-}
+# The words on the next-step button.
+NEXT_STEP_ACTIONS = {Status.IN_CHAIR: "Into the chair"}
 
 
 @dataclass
@@ -94,6 +91,11 @@ class Entry:
             if getattr(a, field, None)
         ]
         return ", ".join(done) or "nothing yet"
+
+    @property
+    def is_charted(self) -> bool:
+        """The patient has arrived, so a clinician keeps the infusion's record."""
+        return self.appointment.status in CHARTED
 
     @property
     def next_step(self) -> str | None:

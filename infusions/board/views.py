@@ -20,7 +20,7 @@ from clinic.locations.models import Chair
 from ..booking.services import NotEligible, infusion_book, infusion_cancel, infusion_move
 from ..models import StatusChange
 from ..models.appointments import Status
-from ..permissions import ADD_APPOINTMENT, VIEW_APPOINTMENTS
+from ..permissions import ADD_APPOINTMENT, CHART, VIEW_APPOINTMENTS
 from ..statuses.flow import NEXT_STEP
 from ..statuses.services import appointment_check_in, appointment_set_status
 from .forms import FARTHEST, BoardBookForm, BoardSlotForm, CancelForm, CheckInForm, board_place
@@ -85,6 +85,7 @@ class DayBoardView(StaffRequiredMixin, TemplateView):
             "can_book": can_book,
             "can_change": user.has_perm(CHANGE_APPOINTMENT),
             "can_check_in": user.has_perm(CHECK_IN),
+            "can_chart": user.has_perm(CHART),
         }
 
 
@@ -233,6 +234,7 @@ def appointment_page(request, appointment, *, status=200, **forms):
             "now": timezone.now(),
             "can_change": user.has_perm(CHANGE_APPOINTMENT),
             "can_check_in": user.has_perm(CHECK_IN),
+            "can_chart": user.has_perm(CHART),
         },
         status=status,
     )

@@ -225,6 +225,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='vitalsigns',
-            constraint=models.CheckConstraint(condition=models.Q(('diastolic__lt', models.F('systolic'))), name='vital_signs_diastolic_below_systolic'),
+            constraint=models.CheckConstraint(condition=models.Q(('diastolic__lt', models.F('systolic'))), name='vital_signs_diastolic_below_systolic', violation_error_message='The diastolic pressure must be below the systolic.'),
         ),
     ]

@@ -146,6 +146,7 @@ class VitalSigns(models.Model):
             models.CheckConstraint(
                 condition=Q(diastolic__lt=F("systolic")),
                 name="vital_signs_diastolic_below_systolic",
+                violation_error_message="The diastolic pressure must be below the systolic.",
             ),
         ]
 

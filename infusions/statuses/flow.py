@@ -13,11 +13,11 @@ ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
     Status.NO_SHOW: (Status.BOOKED,),  # marked by mistake: the patient turned up after all
 }
 
-# The moves the front desk's board offers as buttons, in the order of the day.
+# The move the day board offers as a button: seating a checked-in patient. Recovery and
+# discharge are the clinician's, from the infusion record (its rules: the dose charted
+# before the infusion stops, the discharge criteria and the escort before discharge).
 NEXT_STEP: dict[str, str] = {
     Status.CHECKED_IN: Status.IN_CHAIR,
-    Status.IN_CHAIR: Status.RECOVERING,
-    Status.RECOVERING: Status.DISCHARGED,
 }
 
 

@@ -273,19 +273,24 @@ def test_into_the_chair_is_refused_before_check_in(client_as, booked):
     assert booked.status == "booked"
 
 
-def test_the_day_moves_on_one_step_at_a_time(client_as, booked, front_desk, on_its_day):
+def test_the_board_seats_a_checked_in_patient_and_leaves_recovery_to_the_chart(
+    client_as, booked, front_desk, on_its_day
+):
     on_its_day(booked)
     appointment_check_in(booked, by=front_desk, id_seen=True, **DRIVER)
     client = client_as("clinician")
 
-    for step in ("in_chair", "recovering", "discharged"):
-        board = client.get(
-            client.post(action("next_step", booked), {"to_status": step})["Location"]
-        )
-        booked.refresh_from_db()
-        assert booked.status == step
-        assert booked.status_changes.last().to_status == step
-    assert "Discharged" in board.text
+    board = client.get(
+        client.post(action("next_step", booked), {"to_status": "in_chair"})["Location"]
+    )
+    refused = client.post(action("next_step", booked), {"to_status": "recovering"})
+
+    booked.refresh_from_db()
+    assert booked.status == "in_chair"
+    assert booked.status_changes.last().to_status == "in_chair"
+    assert "In the chair" in board.text
+    assert reverse("infusions:record", args=[booked.pk]) in board.text  # "Chart"
+    assert refused.status_code == 400
 
 
 def test_a_second_click_on_a_step_already_taken_changes_nothing(

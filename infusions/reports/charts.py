@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # SVG user units: room for the value axis on the left and the category labels below.
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 44
 PLOT_HEIGHT = 200
-GROUP_WIDTH = {1: 48, 2: 64, 3: 80}
+GROUP_WIDTH = {1: 56, 2: 64, 3: 80}
 MAX_PLOT_WIDTH = 960
 LABEL_EVERY_UNITS = 52  # at least this far apart, or labels overlap
 LEGEND_WIDTH = 200

@@ -69,8 +69,8 @@ def test_the_page_shows_each_report_as_a_chart_and_a_table(client_as, fortnight)
     assert page.count("<table") == 5
     assert "<script" not in page.split('<div class="container py-4">')[1].split("</main>")[0]
     # The period's figures in words, and one row of each table.
-    assert "10.8% (780 of 7200 chair minutes)" in page
-    assert "7 appointments, 2 no-shows (28.6%), 1 late cancellations (14.3%)" in page
+    assert "10.8% (780 of 7,200 chair minutes)" in page
+    assert "7 appointments, 2 no-shows (28.6%), 1 late cancellation (14.3%)" in page
     assert "1 started, 2 completed" in page
     assert "4 patients checked, 1 without a screening score" in page
     assert re.search(r"<th scope=\"row\">Sun Mar 8</th><td[^>]*>480</td><td[^>]*>240</td>", page)

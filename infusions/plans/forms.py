@@ -1,6 +1,7 @@
 """The plan's form for clinicians, and the proposal's lines the desk may change before booking."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from crispy_forms.helper import FormHelper
@@ -28,6 +29,32 @@ def _whole_number(label: str, low: int, high: int, **kwargs) -> forms.IntegerFie
             "invalid": message,
             "min_value": message,
             "max_value": message,
+        },
+        **kwargs,
+    )
+
+
+def _dose(label: str, initial: str, **kwargs) -> forms.DecimalField:
+    message = "Enter a dose from 0.05 to 5 mg/kg, like 0.5."
+    return forms.DecimalField(
+        label=label,
+        initial=Decimal(initial),
+        required=False,
+        min_value=Decimal("0.05"),
+        max_value=Decimal("5"),
+        max_digits=4,
+        decimal_places=2,
+        error_messages={
+            key: message
+            for key in (
+                "required",
+                "invalid",
+                "min_value",
+                "max_value",
+                "max_digits",
+                "max_decimal_places",
+                "max_whole_digits",
+            )
         },
         **kwargs,
     )
@@ -120,6 +147,11 @@ class PlanForm(forms.Form):
         error_messages={"invalid": "Enter a time like 15:30."},
     )
 
+    dose_min_mg_per_kg = _dose("Lowest dose (mg/kg)", "0.50")
+    dose_max_mg_per_kg = _dose(
+        "Highest dose (mg/kg)", "1.00", help_text="A dose charted outside the range needs a reason."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
@@ -147,7 +179,15 @@ class PlanForm(forms.Form):
                 "preferred_earliest",
                 "preferred_latest",
             ),
+            Fieldset("Dose range", "dose_min_mg_per_kg", "dose_max_mg_per_kg"),
         )
+
+    def clean_dose_min_mg_per_kg(self):
+        # Left empty: the clinic's usual range.
+        return self.cleaned_data["dose_min_mg_per_kg"] or Decimal("0.50")
+
+    def clean_dose_max_mg_per_kg(self):
+        return self.cleaned_data["dose_max_mg_per_kg"] or Decimal("1.00")
 
     def clean_maintenance_count(self):
         return self.cleaned_data["maintenance_count"] or 0

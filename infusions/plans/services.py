@@ -4,6 +4,7 @@ patient) books a whole proposal at once, all or none."""
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -110,6 +111,8 @@ def plan_set(
     preferred_weekdays: str = "",
     preferred_earliest: time | None = None,
     preferred_latest: time | None = None,
+    dose_min_mg_per_kg: Decimal = Decimal("0.50"),
+    dose_max_mg_per_kg: Decimal = Decimal("1.00"),
 ) -> TreatmentPlan:
     """Set a cleared patient's plan. Their active plan, if any, ends in the same transaction,
     and what is still booked under it moves to the new plan (what was given stays with the
@@ -141,6 +144,8 @@ def plan_set(
         )
     if preferred_earliest and preferred_latest and preferred_latest < preferred_earliest:
         errors["preferred_latest"] = "The latest start must be after the earliest."
+    if dose_max_mg_per_kg < dose_min_mg_per_kg:
+        errors["dose_max_mg_per_kg"] = "The highest dose must be at least the lowest."
     if errors:
         raise ValidationError(errors)
     plan = TreatmentPlan(
@@ -157,6 +162,8 @@ def plan_set(
         preferred_weekdays="".join(sorted(set(preferred_weekdays))),
         preferred_earliest=preferred_earliest,
         preferred_latest=preferred_latest,
+        dose_min_mg_per_kg=dose_min_mg_per_kg,
+        dose_max_mg_per_kg=dose_max_mg_per_kg,
         created_by=by,
     )
     plan.full_clean(exclude=["patient", "created_by"], validate_constraints=False)

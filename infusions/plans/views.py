@@ -122,6 +122,8 @@ def _form_initial(patient, plan) -> dict:
         "preferred_weekdays": list(plan.preferred_weekdays),
         "preferred_earliest": plan.preferred_earliest,
         "preferred_latest": plan.preferred_latest,
+        "dose_min_mg_per_kg": plan.dose_min_mg_per_kg,
+        "dose_max_mg_per_kg": plan.dose_max_mg_per_kg,
     }
 
 

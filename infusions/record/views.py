@@ -12,6 +12,7 @@ from clinic.audit.services import access_record
 from clinic.lib.forms import form_add_service_errors
 
 from ..models.appointments import Status
+from ..outcomes.selectors import outcome_trend
 from ..permissions import CHART, VIEW_RECORD
 from .dose import dose_outside_range
 from .forms import RecordForm, VitalsForm
@@ -72,6 +73,7 @@ def chart_page(request, appointment, *, status=200, problems=(), **forms):
                 if appointment.status == from_status
             ],
             "may_sign": appointment.status == Status.DISCHARGED and not record.is_signed,
+            "trend": outcome_trend(appointment.patient),
         }
     return render(
         request,

@@ -19,6 +19,7 @@ from clinic.lib.timezones import zone_name_for_people
 from clinic.locations.models import Location
 
 from ..models import InfusionAppointment, Reminder, ReminderWording
+from ..outcomes.links import outcomes_check_url
 from .preparation import clock, fasting_for
 
 Kind, Channel = Reminder.Kind, Reminder.Channel
@@ -78,9 +79,12 @@ class Facts:
     driver_given: bool
     infusion_url: str
     checklist_url: str
+    outcomes_url: str = ""
 
 
-def _facts(*, name, starts_at, ends_at, location, driver_given, infusion_url, checklist_url):
+def _facts(
+    *, name, starts_at, ends_at, location, driver_given, infusion_url, checklist_url, outcomes_url
+):
     fasting = fasting_for(starts_at, location.time_zone)
     return Facts(
         words={
@@ -101,6 +105,7 @@ def _facts(*, name, starts_at, ends_at, location, driver_given, infusion_url, ch
         driver_given=driver_given,
         infusion_url=infusion_url,
         checklist_url=checklist_url,
+        outcomes_url=outcomes_url,
     )
 
 
@@ -116,6 +121,7 @@ def reminder_facts(reminder: Reminder) -> Facts:
         checklist_url=absolute_url(
             reverse("infusions:checklist", args=[make_token(CHECKLIST_LINK, appointment.pk)])
         ),
+        outcomes_url=outcomes_check_url(appointment.pk),
     )
 
 
@@ -158,6 +164,7 @@ def reminder_message(reminder: Reminder, *, wording=None, facts=None) -> Message
         "driver_given": facts.driver_given,
         "infusion_url": facts.infusion_url,
         "checklist_url": facts.checklist_url,
+        "outcomes_url": facts.outcomes_url,
         "wording": wording.body.format_map(facts.words) if wording else "",
         "series": _series(reminder) if reminder.lists_series else [],
     }
@@ -222,6 +229,7 @@ def wording_preview(wording: ReminderWording) -> str:
         driver_given=False,
         infusion_url=absolute_url("/infusions/…/"),
         checklist_url=absolute_url("/infusions/prepare/…/"),
+        outcomes_url=absolute_url("/infusions/how-are-you/…/"),
     )
     sample = Reminder(kind=wording.kind, channel=wording.channel)
     if wording.channel == Channel.SMS:

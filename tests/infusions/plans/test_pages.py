@@ -31,6 +31,24 @@ def plan_post(location, initial_type, **changes):
 # Setting a plan ------------------------------------------------------------------------------
 
 
+def test_the_plan_sets_the_dose_range_the_chart_checks(client_as, cleared, location, initial_type):
+    url = reverse("infusions:plan_edit", args=[cleared.pk])
+    client = client_as("clinician")
+
+    refused = client.post(
+        url, plan_post(location, initial_type, dose_min_mg_per_kg="0.8", dose_max_mg_per_kg="0.6")
+    )
+    client.post(
+        url, plan_post(location, initial_type, dose_min_mg_per_kg="0.4", dose_max_mg_per_kg="0.8")
+    )
+
+    assert refused.status_code == 400
+    assert "The highest dose must be at least the lowest." in refused.text
+    assert 'value="0.6"' in refused.text
+    plan = TreatmentPlan.objects.get()
+    assert (str(plan.dose_min_mg_per_kg), str(plan.dose_max_mg_per_kg)) == ("0.40", "0.80")
+
+
 def test_a_clinician_sets_a_plan_from_the_form(
     client_as, cleared, location, initial_type, maintenance_type, clinician
 ):

@@ -1,8 +1,8 @@
 """The schedule's part of the demo clinic (`manage.py seed_demo`): the demo clinician on duty at
-Riverside whenever it is open, the three appointment types, and a few infusions booked for the
-cleared demo patient over the coming days, so the day board and the patient's pages have
-something to show. Runs after the locations, patients and screening parts, whose people and
-places it uses. Idempotent; never for production."""
+Riverside whenever it is open, the three appointment types, two past visits of the cleared demo
+patient, charted, and a few infusions booked for them over the coming days, so the day board
+and the patient's pages have something to show. Runs after the locations, patients and
+screening parts, whose people and places it uses. Idempotent; never for production."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from patients.selectors import patient_for_user
 
 from .booking.services import NotEligible, infusion_book
 from .models import AppointmentType, DutyShift, InfusionAppointment
+from .record.demo import seed_past_visits
 
 LOCATION = "riverside"
 CLINICIAN = "clinician@example.com"
@@ -43,7 +44,15 @@ def seed_demo(*, stdout) -> None:
     _types(stdout)
     desk = users.get(email=FRONT_DESK)
     for email, wanted in CLEARED_PATIENTS.items():
-        _infusions(stdout, location, patient_for_user(user=users.get(email=email)), wanted, desk)
+        patient = patient_for_user(user=users.get(email=email))
+        seed_past_visits(
+            stdout=stdout,
+            location=location,
+            patient=patient,
+            clinician=users.get(email=CLINICIAN),
+            desk=desk,
+        )
+        _infusions(stdout, location, patient, wanted, desk)
 
 
 def _duty(stdout, location, clinician):

@@ -50,7 +50,7 @@ def test_the_three_appointment_types_are_there_to_book(riverside):
 def test_the_cleared_demo_patient_has_infusions_booked_in_the_coming_days(riverside):
     clinician = get_user_model().objects.get(email="clinician@example.com")
     booked = InfusionAppointment.objects.filter(
-        patient__user__email="patient3@example.com", chair__location=riverside
+        patient__user__email="patient3@example.com", chair__location=riverside, status="booked"
     )
 
     assert booked.count() == 3
@@ -103,11 +103,25 @@ def test_running_seed_demo_twice_books_nothing_twice(riverside):
 
 
 def test_seed_demo_says_what_it_booked(riverside):
-    InfusionAppointment.objects.all().delete()
+    InfusionAppointment.objects.filter(status="booked").delete()
 
     out = seed()
 
     assert out.count("patient3@example.com: infusion booked at Riverside Infusion Center") == 3
+
+
+def test_the_demo_patient_has_two_past_visits_charted_and_signed(riverside):
+    given = InfusionAppointment.objects.filter(
+        patient__user__email="patient3@example.com", status="discharged"
+    ).select_related("record")
+
+    assert given.count() == 2
+    for appointment in given:
+        assert appointment.starts_at < timezone.now()
+        assert riverside.local_time(appointment.starts_at).weekday() < 5
+        assert appointment.record.is_signed
+        assert appointment.record.vitals.count() == 3
+        assert appointment.outcome_check.phq9_total > 0
 
 
 def test_a_deleted_type_comes_back(riverside):

@@ -64,6 +64,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit --quiet --recursive clinic patients screening infusions --exclude '*/migrations/*'
 	$(DEMO_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 format: $(VENV)/.installed

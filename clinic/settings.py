@@ -33,7 +33,7 @@ if not SECRET_KEY:
             "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'. Only DEBUG=1, "
             "LOCAL_DEMO=1 (make run) and the test suite run on the built-in development key."
         )
-    SECRET_KEY = "django-insecure-embedded-default-key-set-SECRET_KEY-in-production"
+    SECRET_KEY = "django-insecure-embedded-default-key-set-SECRET_KEY-in-production"  # nosec B105
 elif PRODUCTION and (
     len(SECRET_KEY) < 50
     or SECRET_KEY.startswith("django-insecure")

@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group, Permission
 
 from .roles import Role, roles_sync
 
-DEMO_PASSWORD = "clinic-demo-2026"  # noqa: S105 - printed in README on purpose
+# Printed in README on purpose: the demo's people, never production.
+DEMO_PASSWORD = "clinic-demo-2026"  # noqa: S105  # nosec B105
 
 STAFF = [
     ("frontdesk@example.com", "Dana", "Reyes", Role.FRONT_DESK, False),

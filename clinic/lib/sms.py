@@ -100,7 +100,7 @@ class HttpProviderBackend:
         credentials = base64.b64encode(f"{sid}:{token}".encode()).decode()
         request.add_header("Authorization", f"Basic {credentials}")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310  # nosec B310
                 return json.load(response)["sid"]
         except urllib.error.HTTPError as error:
             if error.code == 429 or error.code >= 500:

@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from ..models import InfusionRecord, SideEffect, VitalSigns
+from .services import CHART_FIELDS
 
 
 def _local_instant(day, clock, zone: str):
@@ -52,20 +53,8 @@ class RecordForm(_OnTheDay, forms.ModelForm):
 
     class Meta:
         model = InfusionRecord
-        fields = [
-            "weight_kg",
-            "dose_mg_per_kg",
-            "dose_reason",
-            "side_effects",
-            "side_effect_notes",
-            "pain_before",
-            "pain_after",
-            "mood_before",
-            "mood_after",
-            "discharge_criteria_met",
-            "escort_present",
-            "notes",
-        ]
+        # The chart's fields but its times, typed as clock times above.
+        fields = [f for f in CHART_FIELDS if f not in ("started_at", "stopped_at")]
         widgets = {
             "dose_reason": forms.Textarea(attrs={"rows": 2}),
             "side_effect_notes": forms.Textarea(attrs={"rows": 2}),

@@ -16,9 +16,8 @@
 # at the same time as the dump. With --private-files this script does so: it writes
 # MEDIA_ROOT/private as a tar next to the dump (FILE without .dump, plus -private.tar.gz),
 # atomically like the dump. MEDIA_ROOT is read from the environment (export it if only .env
-# sets it), else it is the default
-# media/ folder of the repository. Without the flag, copy that folder by your own means
-# (a volume snapshot, rsync) in the same run.
+# sets it), else it is the default media/ folder of the repository. Without the flag, copy
+# that folder by your own means (a volume snapshot, rsync) in the same run.
 #
 # Exits non-zero on any failure; nothing half-written is left behind.
 set -euo pipefail

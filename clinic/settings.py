@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "clinic.accounts.middleware.SecondFactorMiddleware",
     "clinic.accounts.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff signed out after STAFF_IDLE_SECONDS without a request (before the views run).
+    "clinic.accounts.idle.StaffIdleLogoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -287,6 +289,9 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff are signed out after this long without a request, warned this long before.
+STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=15 * 60)
+STAFF_IDLE_WARNING_SECONDS = env.int("STAFF_IDLE_WARNING_SECONDS", default=2 * 60)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)

@@ -24,7 +24,7 @@ from clinic.outbox.services import email_enqueue
 
 from . import tasks
 from .models import User
-from .permissions import STAFF_AREA
+from .permissions import is_staff_account
 
 AUTHENTICATOR_NAME = "Authenticator app"
 BACKUP_CODES_NAME = "Backup codes"
@@ -36,7 +36,7 @@ def second_factor_required(user) -> bool:
     reach patients' records or the site's settings: the staff area or the Django admin."""
     if not settings.STAFF_TWO_FACTOR or not user.is_authenticated:
         return False
-    return user.is_staff or user.is_superuser or user.has_perm(STAFF_AREA)
+    return is_staff_account(user)
 
 
 def has_second_factor(user) -> bool:

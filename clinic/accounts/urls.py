@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
-from . import views
+from . import idle, views
 from .middleware import second_factor_exempt
 
 app_name = "accounts"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/home/", views.home, name="home"),
     path("account/", views.PatientHomeView.as_view(), name="patient_home"),
     path("staff/", views.StaffHomeView.as_view(), name="staff_home"),
+    path("staff/still-here/", idle.still_here, name="still_here"),
 ]
 
 # Django's own names (login, logout, password_reset…), outside the namespace, as its

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from clinic.audit.services import access_record
 from clinic.outbox.services import email_enqueue
 from patients.models import Patient
 
@@ -206,6 +207,12 @@ def screening_decide(
     )
     screening.status = outcome
     screening.save(update_fields=["status"])
+    access_record(
+        actor=clinician,
+        patient=screening.patient,
+        record=f"screening {screening.pk}",
+        action="decided",
+    )
     return decision
 
 

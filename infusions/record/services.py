@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from clinic.audit.services import access_record
+
 from ..models import InfusionAppointment, InfusionRecord, VitalSigns
 from ..models.appointments import Status
 from ..statuses.services import appointment_set_status
@@ -37,6 +39,16 @@ CHART_FIELDS = (
 )
 
 SIGNED = "The record is signed: change it as an amendment, saying why."
+
+
+def _logged(record, *, by, action: str) -> None:
+    """Every change to the chart goes in the access log, as every opening does."""
+    access_record(
+        actor=by,
+        patient=record.appointment.patient,
+        record=f"infusion record of appointment {record.appointment_id}",
+        action=action,
+    )
 
 
 @transaction.atomic
@@ -84,6 +96,7 @@ def record_save(record, *, by, changes: dict, reason: str = "") -> InfusionRecor
     record._history_user = by
     record._change_reason = reason.strip() if record.is_signed else "Charted"
     record.save()
+    _logged(record, by=by, action="amended" if record.is_signed else "changed")
     return record
 
 
@@ -106,6 +119,7 @@ def vitals_add(record, *, by, taken_at, systolic, diastolic, heart_rate, spo2) -
     )
     vitals._history_user = by
     vitals.save()
+    _logged(record, by=by, action="changed")
     return vitals
 
 
@@ -172,4 +186,5 @@ def record_sign(record, *, by) -> InfusionRecord:
     record._history_user = by
     record._change_reason = "Signed"
     record.save()
+    _logged(record, by=by, action="signed")
     return record

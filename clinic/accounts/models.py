@@ -34,6 +34,8 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("e-mail address", unique=True)
+    # Staff always sign in in two steps (STAFF_TWO_FACTOR); a patient may choose to.
+    second_factor_chosen = models.BooleanField("chose two-step sign-in", default=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -33,10 +33,13 @@ BACKUP_CODE_COUNT = 10
 
 def second_factor_required(user) -> bool:
     """Does this signed-in person need a code as well as their password? Anyone who can
-    reach patients' records or the site's settings: the staff area or the Django admin."""
-    if not settings.STAFF_TWO_FACTOR or not user.is_authenticated:
+    reach patients' records or the site's settings (the staff area or the Django admin), and
+    a patient who chose to."""
+    if not user.is_authenticated:
         return False
-    return is_staff_account(user)
+    if user.second_factor_chosen:
+        return True
+    return settings.STAFF_TWO_FACTOR and is_staff_account(user)
 
 
 def has_second_factor(user) -> bool:
@@ -99,9 +102,23 @@ def authenticator_confirm(user, device_id: int, code: str) -> Confirmed | None:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        if not is_staff_account(user):
+            # A patient who set up an app has chosen two steps from now on.
+            User.objects.filter(pk=user.pk).update(second_factor_chosen=True)
+            user.second_factor_chosen = True
         codes = backup_codes_replace(user)
         email_enqueue(tasks.send_second_factor_notice, user_id=user.pk)
         return Confirmed(device, codes)
+
+
+def second_factor_stop(user) -> None:
+    """A patient goes back to signing in with the password alone: their app and backup
+    codes stop working. Staff cannot: a clinic admin resets a lost phone instead."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        User.objects.filter(pk=user.pk).update(second_factor_chosen=False)
+        user.second_factor_chosen = False
 
 
 def backup_codes_replace(user) -> list[str]:

@@ -29,6 +29,7 @@ auth_urlpatterns = [
         name="second_factor_settings",
     ),
     path("two-step/backup-codes/", views.backup_codes_new, name="backup_codes_new"),
+    path("two-step/mine/", views.second_factor_for_patients, name="second_factor_patient"),
     path(
         "password-reset/",
         second_factor_exempt(views.PasswordResetView.as_view()),

@@ -23,7 +23,7 @@ from .forms import (
     SetPasswordForm,
 )
 from .middleware import second_factor_exempt
-from .permissions import STAFF_AREA, StaffRequiredMixin
+from .permissions import STAFF_AREA, StaffRequiredMixin, is_staff_account
 
 
 def home(request):
@@ -127,7 +127,8 @@ def _code_page(view):
     @wraps(view)
     def page(request):
         user = request.user
-        if not second_factor.second_factor_required(user) or user.is_verified():
+        wanted = second_factor.second_factor_required(user) or request.session.get(CHOOSING)
+        if not wanted or user.is_verified():
             return redirect(_next_url(request))
         return view(request)
 
@@ -138,6 +139,8 @@ def _code_page(view):
 
 # The id of the authenticator this session is setting up (its key is shown to it alone).
 PENDING_AUTHENTICATOR = "second_factor_pending_device"
+# A patient who asked to turn two-step sign-in on, until their app is linked.
+CHOOSING = "second_factor_choosing"
 
 
 def _too_soon(seconds: int) -> str:
@@ -206,6 +209,7 @@ def second_factor_setup(request):
         elif confirmed := second_factor.authenticator_confirm(request.user, device.pk, code):
             django_otp.login(request, confirmed.device)
             del request.session[PENDING_AUTHENTICATOR]
+            request.session.pop(CHOOSING, None)
             return render(
                 request,
                 "accounts/backup_codes.html",
@@ -258,4 +262,26 @@ def backup_codes_new(request):
         request,
         "accounts/backup_codes.html",
         {"codes": codes, "next": reverse("second_factor_settings"), "first": False},
+    )
+
+
+@never_cache
+def second_factor_for_patients(request):
+    """A patient's own choice of two-step sign-in: turn it on (link an app, as staff do) or,
+    once signed in with it, off again."""
+    user = request.user
+    if is_staff_account(user):
+        return redirect("second_factor_settings")  # staff: the clinic decides
+    if request.method == "POST":
+        if request.POST.get("turn") == "on" and not user.second_factor_chosen:
+            request.session[CHOOSING] = True
+            return redirect(
+                f"{reverse('second_factor_setup')}?next={reverse('second_factor_patient')}"
+            )
+        if request.POST.get("turn") == "off" and user.second_factor_chosen and user.is_verified():
+            second_factor.second_factor_stop(user)
+            messages.success(request, "Two-step sign-in is off: your password alone signs you in.")
+            return redirect("second_factor_patient")
+    return render(
+        request, "accounts/second_factor_patient.html", {"chosen": user.second_factor_chosen}
     )

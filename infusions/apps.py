@@ -7,10 +7,13 @@ class InfusionsConfig(AppConfig):
 
     def ready(self):
         from patients.dashboard import sections
+        from patients.rights import parts as rights_parts
 
+        from . import rights
         from .dashboard import SECTION
 
         sections.register(SECTION)
+        rights_parts.register_part("infusions", 40, rights.collect)
 
     def seed_demo(self, *, stdout):
         """This app's part of `manage.py seed_demo`."""

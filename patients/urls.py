@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("patients.dashboard.urls")),
     path("", include("patients.intake.urls")),
     path("", include("patients.consent.urls")),
+    path("", include("patients.rights.urls")),
 ]

@@ -6,8 +6,10 @@ The upload-path functions are named here too because migrations refer to them by
 from .consent import ConsentDocument, ConsentSignature, consent_file_path
 from .consultations import Consultation
 from .intake import Medication, Patient, id_photo_path
+from .rights import ClosureRequest
 
 __all__ = [
+    "ClosureRequest",
     "ConsentDocument",
     "ConsentSignature",
     "Consultation",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from django_ratelimit.decorators import ratelimit
 
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
@@ -22,6 +23,7 @@ DRAFT_KEY = "screening"
 
 
 @login_not_required
+@ratelimit(key="ip", rate="60/h", method="POST")
 def questionnaire(request):
     if not request.user.is_authenticated:
         if request.method == "POST":

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
 
 from clinic.lib.signed_links import read_token
 from clinic.lib.timezones import zone_name_for_people
@@ -17,6 +18,7 @@ from .forms import ChecklistForm
 
 @login_not_required
 @never_cache
+@ratelimit(key="ip", rate="30/h", method="POST")
 def checklist(request, token):
     """The page a reminder's link opens: the infusion's time and place, and the checklist.
     No login; nothing of the patient's records is shown."""

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from django_ratelimit.decorators import ratelimit
 
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.audit.services import access_record
@@ -31,6 +32,7 @@ CRISIS_SESSION_KEY = "outcomes-crisis"
 
 @login_not_required
 @never_cache
+@ratelimit(key="ip", rate="30/h", method="POST")
 def outcomes_check(request, token):
     """The questions a reminder's link opens before an infusion, with its time and place.
     No login; no earlier answers and nothing of the patient's records is shown."""

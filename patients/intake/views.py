@@ -15,6 +15,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from clinic.accounts.permissions import StaffRequiredMixin
 from clinic.lib.drafts import draft_owner_token, draft_stash, draft_take
@@ -47,6 +48,7 @@ def intake_start(request):
 
 
 @login_not_required
+@ratelimit(key="ip", rate="120/h", method="POST")
 def intake_step(request, slug):
     step = steps.step_by_slug(slug)
     if step is None:

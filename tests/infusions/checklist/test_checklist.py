@@ -170,3 +170,19 @@ def test_the_appointment_page_lists_its_reminders_and_what_was_confirmed(
     for reminder in booked.reminders.all():
         assert reminder.get_kind_display() in page
     assert page.count("Waiting to be sent") == booked.reminders.count()
+
+
+def test_the_link_takes_thirty_answers_an_hour_from_one_address(client, url):
+    for _ in range(30):
+        client.post(url, {})
+
+    response = client.post(url, ALL)
+
+    assert response.status_code == 429
+    assert not checklist_current_or_none(url)
+
+
+def checklist_current_or_none(url):
+    from infusions.models import PreparationChecklist
+
+    return PreparationChecklist.objects.exists()

@@ -185,10 +185,17 @@ def test_the_clinician_sees_the_trend_and_item_9(client_as, booked, clinician):
     assert booked.patient.legal_last_name in text
     assert "Baseline 16" in text and "Infusion 1," in text
     assert "Above “not at all”: ask before the infusion" in text
-    assert AccessEvent.objects.get(patient=booked.patient).actor == clinician
+    assert AccessEvent.objects.get(patient=booked.patient, record="outcomes").actor == clinician
 
 
 def test_an_unknown_patient_is_not_found(client_as):
     response = client_as("clinician").get(reverse("infusions:patient_outcomes", args=[999999]))
 
     assert response.status_code == 404
+
+
+def test_the_questions_take_thirty_answers_an_hour_from_one_address(client, url):
+    for _ in range(30):
+        client.post(url, {})
+
+    assert client.post(url, {}).status_code == 429

@@ -257,6 +257,7 @@ CELERY_IMPORTS = [
     "clinic.outbox.tasks",
     "patients.consent.tasks",
     "patients.consultations.tasks",
+    "patients.rights.tasks",
     "patients.signup.tasks",
     "infusions.reminders.tasks",
     "infusions.waitlist.tasks",

@@ -135,6 +135,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_SIGN_IN_UNLOCK,
         *_OUTBOX,
         *_ID_PHOTO,
+        # Patients' requests to close their account, acted on in the admin.
+        "patients.view_closurerequest",
+        "patients.change_closurerequest",
     ],
 }
 

@@ -114,3 +114,27 @@ def test_after_closing_a_patient_may_ask_again(cleared, admin_user):
     closure_handle(closure_request(cleared), by=admin_user, note="Done by phone")
 
     assert closure_request(cleared).status == ClosureRequest.Status.OPEN
+
+
+def test_a_clinic_admin_closes_the_account_from_the_admin(client_as, patient, cleared):
+    from clinic.accounts.models import User
+
+    request = closure_request(cleared, reason="Moving away")
+    admin = client_as("clinic_admin")
+
+    listing = admin.get(reverse("admin:patients_closurerequest_changelist"))
+    closed = admin.post(
+        reverse("admin:patients_closurerequest_changelist"),
+        {"action": "close_account", "_selected_action": [request.pk]},
+    )
+
+    assert listing.status_code == 200
+    assert closed.status_code == 302
+    assert User.objects.get(pk=patient.pk).is_active is False
+
+
+@pytest.mark.parametrize("persona", ["front_desk", "clinician"])
+def test_other_staff_do_not_see_closure_requests(db, client_as, persona):
+    response = client_as(persona).get(reverse("admin:patients_closurerequest_changelist"))
+
+    assert response.status_code in (302, 403)

@@ -37,30 +37,7 @@ fi
 [[ -n ${DATABASE_URL:-} ]] || die "DATABASE_URL is not set; set it to postgres://user:pass@host:port/name"
 
 # DATABASE_URL -> libpq's PG* variables, so the password never shows in the process list.
-pg_env=$("$PYTHON" - "$DATABASE_URL" <<'PY'
-import shlex, sys
-from urllib.parse import parse_qs, unquote, urlsplit
-
-url = urlsplit(sys.argv[1])
-if url.scheme not in ("postgres", "postgresql", "pgsql", "psql"):
-    sys.exit(f"DATABASE_URL is a {url.scheme or 'schemeless'} URL, not PostgreSQL "
-             "(postgres://user:pass@host:port/name); only PostgreSQL is backed up this way")
-name = unquote(url.path.lstrip("/"))
-if not name:
-    sys.exit("DATABASE_URL names no database (postgres://user:pass@host:port/name)")
-values = {
-    "PGHOST": unquote(url.hostname or ""),
-    "PGPORT": str(url.port or ""),
-    "PGUSER": unquote(url.username or ""),
-    "PGPASSWORD": unquote(url.password or ""),
-    "PGDATABASE": name,
-    "PGSSLMODE": parse_qs(url.query).get("sslmode", [""])[0],
-}
-for key, value in values.items():
-    if value:
-        print(f"export {key}={shlex.quote(value)}")
-PY
-) || die "cannot use DATABASE_URL"
+pg_env=$("$PYTHON" "$REPO/ops/pg_env.py" "$DATABASE_URL") || die "cannot use DATABASE_URL"
 eval "$pg_env"
 
 umask 077

@@ -132,12 +132,19 @@ def test_check_in_chart_sign_amend_and_the_patients_trend(
     expect(chart.get_by_text("The record is saved.")).to_be_visible()
     chart.get_by_role("button", name="Stop the infusion: recovery").click()
     expect(chart.get_by_text("Recovering").first).to_be_visible()
+    board = f"/staff/schedule/?location={location.pk}&day={day.isoformat()}"
+    chart.goto(board)  # the board shows each status as the chart moves it
+    expect(chart.locator(f"#appointment-{booked.pk}")).to_contain_text("Recovering")
+    chart.go_back()
     chart.get_by_label("Discharge criteria met").check()
     chart.get_by_label("Escort home present").check()
     chart.get_by_role("button", name="Save the record").click()
     chart.get_by_role("button", name="Discharge").click()
     chart.get_by_role("button", name="Sign the record").click()
     expect(chart.get_by_text("The record is signed.")).to_be_visible()
+    chart.goto(board)
+    expect(chart.locator(f"#appointment-{booked.pk}")).to_contain_text("Discharged")
+    chart.go_back()
     check_accessibility(chart)
 
     # An amendment after signing, shown beside the signed original.

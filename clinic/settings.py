@@ -184,8 +184,29 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Private files (ID photos, signed consent PDFs) have no URL; views that check access stream
+# them. On this server's disk (MEDIA_ROOT/private) by default. With more than one web node
+# they go to an S3-compatible bucket every node reads: PRIVATE_FILES_BUCKET, and
+# PRIVATE_FILES_ENDPOINT_URL for a server other than Amazon's; the credentials are the usual
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the machine's role). Objects are encrypted
+# at rest with PRIVATE_FILES_ENCRYPTION (S3's ServerSideEncryption; empty for none).
+PRIVATE_FILES_BUCKET = env.str("PRIVATE_FILES_BUCKET", default="")
+if PRIVATE_FILES_BUCKET:
+    _encryption = env.str("PRIVATE_FILES_ENCRYPTION", default="AES256")
+    PRIVATE_FILES_STORAGE = {
+        "BACKEND": "clinic.lib.private_storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_FILES_BUCKET,
+            "endpoint_url": env.str("PRIVATE_FILES_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_FILES_REGION", default="") or None,
+            "object_parameters": {"ServerSideEncryption": _encryption} if _encryption else {},
+        },
+    }
+else:
+    PRIVATE_FILES_STORAGE = {"BACKEND": "clinic.lib.private_storage.PrivateFileSystemStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_FILES_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -105,15 +105,47 @@ def pytest_unconfigure(config):
 
 @pytest.fixture
 def media_root(settings, tmp_path):
-    """MEDIA_ROOT in a folder of this test alone. The private storage reads it once, so it
-    is made afresh here and again afterwards."""
+    """MEDIA_ROOT, and so the private files' folder, in a folder of this test alone."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A local S3-compatible server for this run (tests/servers.py)."""
+    from tests.servers import S3Server
+
+    server = S3Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def private_files_in_s3(settings, s3_server):
+    """Private files (ID photos, consent PDFs) in a new bucket of the local S3 server, as a
+    portal with several web nodes keeps them; the bucket's name."""
     from django.utils.functional import empty
 
     from clinic.lib.private_storage import private_storage
 
-    settings.MEDIA_ROOT = tmp_path
-    private_storage._wrapped = empty
-    yield tmp_path
+    bucket = s3_server.bucket()
+    env = s3_server.storage_env(bucket)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "clinic.lib.private_storage.PrivateS3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": env["PRIVATE_FILES_ENDPOINT_URL"],
+                "region_name": env["PRIVATE_FILES_REGION"],
+                "access_key": env["AWS_ACCESS_KEY_ID"],
+                "secret_key": env["AWS_SECRET_ACCESS_KEY"],
+                "object_parameters": {"ServerSideEncryption": "AES256"},
+            },
+        },
+    }
+    private_storage._wrapped = empty  # the models' fields hold it: made again from STORAGES
+    yield bucket
     private_storage._wrapped = empty
 
 

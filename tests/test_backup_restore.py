@@ -1,17 +1,9 @@
 """Backups: ops/backup.sh dumps the database, ops/restore.sh restores the dump into an empty
 database (and refuses one that holds data), and the portal then serves from the restored one."""
 
-import os
 import secrets
-import socket
 import subprocess
-import sys
 import tarfile
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
-from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -21,40 +13,11 @@ from psycopg import sql
 from patients.models import Patient
 from tests.factories import LocationFactory
 from tests.screening.factories import PatientFactory
+from tests.servers import REPO, database_url, get, portal_env, serve, stop
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="backups are pg_dump and pg_restore"
 )
-
-REPO = Path(__file__).resolve().parents[1]
-SYSTEM_ENVIRONMENT = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ"}
-
-
-def database_url(name):
-    """The test database's server and login, with another database's name."""
-    db = connection.settings_dict
-    login = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        login += ":" + quote(db["PASSWORD"], safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{login}@{db['HOST'] or '127.0.0.1'}{port}/{quote(name, safe='')}"
-
-
-def portal_env(url, **extra):
-    """A fresh process's environment: this machine's basics, the portal run as `make run`
-    does (no production secrets), on the database at `url`; nothing from this test run."""
-    env = {key: value for key, value in os.environ.items() if key in SYSTEM_ENVIRONMENT}
-    env.update(
-        DATABASE_URL=url,
-        LOCAL_DEMO="1",
-        DEBUG="0",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        SECURE_HSTS_SECONDS="0",
-        PYTHON=sys.executable,
-        **extra,
-    )
-    return env
 
 
 def run(script, *args, env):
@@ -96,54 +59,6 @@ def empty_database():
             )
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def get(url):
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own local server
-        return response.status, response.read().decode()
-
-
-def serve(env):
-    """The portal as production runs it (gunicorn where installed), on a free local port."""
-    port = free_port()
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    if gunicorn.exists():
-        command = [str(gunicorn), "clinic.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-        command += ["--workers", "1"]
-    else:
-        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(  # noqa: S603 - our own server
-        command,
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the server stopped:\n{server.stdout.read()}")
-        try:
-            if get(f"{base}/healthz")[0] == 200:
-                return server, base
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    server.kill()
-    pytest.fail(f"the server did not answer in time:\n{server.communicate()[0]}")
-
-
-def stop(server):
-    server.kill()
-    server.communicate(timeout=30)
-
-
 def test_a_backup_restored_into_an_empty_database_is_what_the_portal_serves(
     committed_db, empty_database, tmp_path
 ):
@@ -158,7 +73,7 @@ def test_a_backup_restored_into_an_empty_database_is_what_the_portal_serves(
         "backup.sh",
         "--private-files",
         str(dump),
-        env=portal_env(database_url(connection.settings_dict["NAME"]), MEDIA_ROOT=str(media)),
+        env=portal_env(database_url(), MEDIA_ROOT=str(media)),
     )
 
     assert backup.returncode == 0, backup.stderr

@@ -5,6 +5,7 @@ runs on the embedded default: a SQLite file, Celery tasks run in-process, e-mail
 to the console.
 """
 
+import ipaddress
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -76,7 +77,16 @@ INSTALLED_APPS = [
     "infusions",
 ]
 
+# Behind a proxy (docker-compose.yml's nginx), its addresses: requests from them carry the
+# client's address in X-Real-IP (clinic/lib/client_address.py). Empty: no proxy is believed.
+# A list of addresses or networks (10.0.0.2, 172.30.0.0/24); a typo stops the start-up.
+TRUSTED_PROXIES = [
+    ipaddress.ip_network(net, strict=False) for net in env.list("TRUSTED_PROXIES", default=[])
+]
+
 MIDDLEWARE = [
+    # First: every later part sees the client's address, not the proxy's.
+    "clinic.lib.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -84,7 +94,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The request's network address, for the access log's "from where".
+    # The request's network address (the client's, behind a proxy), for the access log.
     "clinic.audit.middleware.RequestAddressMiddleware",
     # Deny by default: every view needs a login unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",

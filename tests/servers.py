@@ -3,7 +3,9 @@ a restored backup served, two web nodes sharing sessions and files, an S3-compat
 
 import os
 import secrets
+import shutil
 import socket
+import string
 import subprocess
 import sys
 import time
@@ -97,8 +99,13 @@ def serve(env):
 
 
 def stop(server):
-    server.kill()
-    server.communicate(timeout=30)
+    """Asked to stop, so that it stops its own workers (nginx's would outlive a kill)."""
+    server.terminate()
+    try:
+        server.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.communicate(timeout=15)
 
 
 class S3Server:
@@ -151,3 +158,62 @@ class S3Server:
 
     def stop(self):
         stop(self.process)
+
+
+def proxy(nodes, folder):
+    """nginx with the production proxy's configuration (ops/nginx/clinic.conf.template),
+    in front of `nodes` ("127.0.0.1:port" each), TLS with a certificate made here; the
+    process, its https address and the certificate to trust."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(  # noqa: S603 - openssl, our own arguments
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + [
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(folder / "privkey.pem"),
+        ]
+        + ["-out", str(folder / "fullchain.pem")],
+        check=True,
+        capture_output=True,
+    )
+    http_port, https_port = free_port(), free_port()
+    site = string.Template((REPO / "ops" / "nginx" / "clinic.conf.template").read_text())
+    site = site.safe_substitute(
+        WEB_NODE_1=nodes[0],
+        WEB_NODE_2=nodes[1],
+        HTTP_PORT=http_port,
+        HTTPS_PORT=f"127.0.0.1:{https_port}",
+        TLS_DIR=folder,
+        ACCESS_LOG=folder / "access.log",
+    )
+    (folder / "clinic.conf").write_text(site)
+    temp = "".join(
+        f"{kind}_temp_path {folder / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (folder / "nginx.conf").write_text(
+        f"daemon off;\nworker_processes 1;\npid {folder / 'nginx.pid'};\n"
+        f"error_log {folder / 'error.log'};\nevents {{}}\n"
+        f"http {{\n{temp}include {folder / 'clinic.conf'};\n}}\n"
+    )
+    process = subprocess.Popen(  # noqa: S603 - nginx, our own configuration
+        [shutil.which("nginx"), "-p", str(folder), "-c", str(folder / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"https://127.0.0.1:{https_port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopped:\n{process.stderr.read()}")
+        try:
+            with socket.create_connection(("127.0.0.1", https_port), timeout=1):
+                return process, base, folder / "fullchain.pem"
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("nginx did not answer in time")

@@ -1,10 +1,11 @@
-"""Two web nodes, as docker-compose runs them behind one proxy: each a gunicorn process with
-its own disk, sharing only the database, the cache and the private files' bucket. A patient
-signed in on one node is signed in on the other; an ID photo sent to one is what staff see
-on the other."""
+"""Two web nodes behind one proxy, as docker-compose runs them: each a gunicorn process with
+its own disk, sharing only the database, the cache and the private files' bucket; nginx with
+the production configuration in front, ending TLS. A patient signed in through the proxy is
+signed in on either node; an ID photo sent through it is what staff see from either."""
 
 import io
 import re
+import shutil
 from datetime import date
 
 import pytest
@@ -14,9 +15,8 @@ from django.db import connection
 from django.urls import reverse
 from PIL import Image
 
-from patients.models import Patient
 from tests.screening.factories import PatientFactory
-from tests.servers import database_url, portal_env, serve, stop
+from tests.servers import database_url, portal_env, proxy, serve, stop
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="two processes share a server database"
@@ -36,24 +36,35 @@ def form_token(page: requests.Response) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
 
 
+def browser(certificate) -> requests.Session:
+    """A browser's cookie jar, trusting the proxy's certificate (made for the test) alone."""
+    session = requests.Session()
+    session.trust_env = False
+    session.verify = str(certificate)
+    return session
+
+
 def sign_in(browser: requests.Session, node: str, user) -> None:
     # The tests' own fast hasher is not one the nodes accept: the production default is.
     hasher = PBKDF2PasswordHasher()
     user.password = hasher.encode(PASSWORD, hasher.salt())
     user.save(update_fields=["password"])
-    login = browser.get(f"{node}{reverse('login')}", timeout=30)
+    login = browser.get(f"{node}{reverse('login')}")
     done = browser.post(
         login.url,
         {"csrfmiddlewaretoken": form_token(login), "username": user.email, "password": PASSWORD},
         headers={"Referer": login.url},
         allow_redirects=False,
-        timeout=30,
     )
     assert done.status_code == 302, done.text
 
 
 @pytest.fixture
-def two_nodes(committed_db, s3_server, tmp_path):
+def deployment(committed_db, s3_server, tmp_path):
+    """Two gunicorn nodes, each with its own disk, behind nginx configured as in production;
+    the bucket, the nodes' addresses and the proxy's."""
+    if shutil.which("nginx") is None:
+        pytest.skip("nginx is not installed (Debian package nginx; .ci/run installs it)")
     bucket = s3_server.bucket()
     nodes = []
     for name in ("a", "b"):
@@ -62,27 +73,35 @@ def two_nodes(committed_db, s3_server, tmp_path):
             MEDIA_ROOT=str(tmp_path / f"node-{name}"),
             CACHE_URL=SHARED_CACHE,
             STAFF_TWO_FACTOR="0",
+            TRUSTED_PROXIES="127.0.0.1",
             **s3_server.storage_env(bucket),
         )
         nodes.append(serve(env))
-    yield bucket, [base for _, base in nodes]
+    addresses = [base for _, base in nodes]
+    nginx, through_proxy, certificate = proxy(
+        [a.removeprefix("http://") for a in addresses], tmp_path / "proxy"
+    )
+    yield bucket, addresses, through_proxy, certificate
+    stop(nginx)
     for server, _ in nodes:
         stop(server)
 
 
 def test_a_session_and_an_upload_work_across_both_nodes(
-    two_nodes, patient, front_desk, s3_server, tmp_path
+    deployment, patient, front_desk, s3_server, tmp_path
 ):
-    bucket, (node_a, node_b) = two_nodes
+    bucket, (node_a, node_b), through_proxy, certificate = deployment
     record = PatientFactory(user=patient)
     identity = reverse("patients:intake_step", args=["identity"])
+    id_photo = reverse("patients:staff_id_photo", args=[record.pk])
 
-    as_patient = requests.Session()
-    sign_in(as_patient, node_a, patient)
-    step = as_patient.get(f"{node_b}{identity}", allow_redirects=False, timeout=30)
-    assert step.status_code == 200  # the session made on a is known on b
+    as_patient = browser(certificate)
+    sign_in(as_patient, through_proxy, patient)
+    for node in (node_a, node_b):  # the session made through the proxy is known on each
+        assert as_patient.get(node + identity, allow_redirects=False).status_code == 200
+    step = as_patient.get(through_proxy + identity, allow_redirects=False)
     sent = as_patient.post(
-        f"{node_b}{identity}",
+        through_proxy + identity,
         data={
             "csrfmiddlewaretoken": form_token(step),
             "id_document_type": "passport",
@@ -91,19 +110,17 @@ def test_a_session_and_an_upload_work_across_both_nodes(
         files={"id_document_photo": ("passport.png", png(), "image/png")},
         headers={"Referer": step.url},
         allow_redirects=False,
-        timeout=30,
     )
     assert sent.status_code == 302, sent.text
 
     record.refresh_from_db()
     assert list(s3_server.objects(bucket)) == [record.id_document_photo.name]
-    assert not any(path.is_file() for path in tmp_path.rglob("*"))  # neither node's disk
+    assert not list((tmp_path / "node-a").rglob("*.png"))  # on neither node's disk
+    assert not list((tmp_path / "node-b").rglob("*.png"))
 
-    as_desk = requests.Session()
-    sign_in(as_desk, node_b, front_desk)
-    photo = as_desk.get(
-        f"{node_a}{reverse('patients:staff_id_photo', args=[record.pk])}", timeout=30
-    )
-    assert photo.status_code == 200
-    assert photo.content == png()
-    assert Patient.objects.get(pk=record.pk).id_document_photo_uploaded_at is not None
+    as_desk = browser(certificate)
+    sign_in(as_desk, through_proxy, front_desk)
+    for base in (node_a, node_b, through_proxy):
+        photo = as_desk.get(base + id_photo)
+        assert photo.status_code == 200
+        assert photo.content == png()

@@ -7,9 +7,8 @@ request_address: ContextVar[str | None] = ContextVar("request_address", default=
 
 
 class RequestAddressMiddleware:
-    """REMOTE_ADDR as the web server gives it: behind the proxy, run the server so that it
-    passes the client's address on (gunicorn's --forwarded-allow-ips with the proxy's
-    X-Forwarded-For), rather than trusting a header any client can send."""
+    """REMOTE_ADDR: behind the proxy, the client's address as clinic.lib.client_address
+    takes it from a trusted proxy, never from a header any client can send."""
 
     def __init__(self, get_response):
         self.get_response = get_response

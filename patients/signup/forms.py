@@ -19,7 +19,7 @@ class SignupForm(forms.Form):
         label="Password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 8 characters, not only numbers, and not a common password.",
+        help_text="At least 8 characters, not only numbers, and not a common or leaked password.",
     )
     password2 = forms.CharField(
         label="Password again",

@@ -96,10 +96,25 @@ def test_production_with_a_cache_per_process_fails_the_check():
     assert "LocMemCache is not a shared cache" in result.stderr
 
 
-def test_production_with_a_shared_cache_and_a_key_passes_the_deploy_check():
-    result = manage("check", "--deploy", "--fail-level", "WARNING")
+SCALED_OUT = {  # docker-compose.yml's web nodes: private files in a bucket, behind the proxy
+    "PRIVATE_FILES_BUCKET": "clinic-private",
+    "PRIVATE_FILES_ENDPOINT_URL": "http://minio:9000",
+    "TRUSTED_PROXIES": "172.28.0.10",
+}
+
+
+@pytest.mark.parametrize("layout", [{}, SCALED_OUT], ids=["one node", "scaled out"])
+def test_production_with_a_shared_cache_and_a_key_passes_the_deploy_check(layout):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **layout)
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_mistyped_trusted_proxy_stops_the_start_up():
+    result = manage("check", TRUSTED_PROXIES="172.28.0.300")
+
+    assert result.returncode != 0
+    assert "172.28.0.300" in result.stderr
 
 
 @pytest.mark.parametrize("local", [{"LOCAL_DEMO": "1"}, {"DEBUG": "1"}])

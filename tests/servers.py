@@ -60,31 +60,38 @@ def get(url):
         return response.status, response.read().decode()
 
 
-def start(command, *, env, ready_url, cwd=REPO):
-    """Start a server process and wait until `ready_url` (made from its port) answers."""
-    port = free_port()
+def launch(command, *, env=None, answers, cwd=REPO):
+    """Start a server process and wait until `answers()` says it is up."""
     process = subprocess.Popen(  # noqa: S603 - our own servers, our own arguments
-        [part.format(port=port) for part in command],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"{command[0]} stopped:\n{process.stdout.read()}")
-        try:
-            urllib.request.urlopen(base + ready_url, timeout=5).close()  # noqa: S310
-            return process, base
-        except urllib.error.HTTPError:
-            return process, base  # it answers, if not with a 200
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
+        if answers():
+            return process
+        time.sleep(0.3)
     process.kill()
     pytest.fail(f"{command[0]} did not answer in time:\n{process.communicate()[0]}")
+
+
+def http_answers(url):
+    try:
+        urllib.request.urlopen(url, timeout=5).close()  # noqa: S310 - our own local server
+    except urllib.error.HTTPError:
+        return True  # it answers, if not with a 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+    return True
+
+
+def start(command, *, env, ready_url):
+    """An HTTP server on a free port ("{port}" in its command); the process and its address."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [part.format(port=port) for part in command]
+    return launch(command, env=env, answers=lambda: http_answers(base + ready_url)), base
 
 
 def serve(env):
@@ -199,21 +206,14 @@ def proxy(nodes, folder):
         f"error_log {folder / 'error.log'};\nevents {{}}\n"
         f"http {{\n{temp}include {folder / 'clinic.conf'};\n}}\n"
     )
-    process = subprocess.Popen(  # noqa: S603 - nginx, our own configuration
-        [shutil.which("nginx"), "-p", str(folder), "-c", str(folder / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"https://127.0.0.1:{https_port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx stopped:\n{process.stderr.read()}")
+
+    def listening():
         try:
             with socket.create_connection(("127.0.0.1", https_port), timeout=1):
-                return process, base, folder / "fullchain.pem"
+                return True
         except OSError:
-            time.sleep(0.2)
-    process.kill()
-    pytest.fail("nginx did not answer in time")
+            return False
+
+    nginx = [shutil.which("nginx"), "-p", str(folder), "-c", str(folder / "nginx.conf")]
+    process = launch(nginx, answers=listening)
+    return process, f"https://127.0.0.1:{https_port}", folder / "fullchain.pem"

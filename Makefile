@@ -18,12 +18,13 @@ DEMO_ENV := LOCAL_DEMO=1
 LOCAL_ENV := $(DEMO_ENV) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 STAFF_TWO_FACTOR=$(STAFF_TWO_FACTOR) \
   SITE_URL=$(SITE_URL)
 
-.PHONY: help install db-ready run dev test lint format bench clean
+.PHONY: help install db-ready run dev test lint audit format bench clean
 
 help:
 	@echo "make run               set everything up and serve the demo on http://127.0.0.1:$(PORT)"
 	@echo "make test              run the whole test suite (browser tests need Chromium and npm)"
 	@echo "make lint              ruff, formatting, import layers and missing-migration checks"
+	@echo "make audit             known vulnerabilities in the installed packages (needs the network)"
 	@echo "make bench             benchmarks against PostgreSQL (see bench/README.md)"
 	@echo "make dev               like run, with DEBUG=1 and auto-reload"
 
@@ -66,6 +67,12 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/bandit --quiet --recursive clinic patients screening infusions --exclude '*/migrations/*'
 	$(DEMO_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in every installed package (PyPI's advisory data, so it needs the
+# network). A finding fails it unless ops/audit-exceptions.txt lists its id with a reason.
+audit: $(VENV)/.installed
+	$(VENV)/bin/pip-audit --strict --progress-spinner off \
+	  $$(sed -n 's/^\([A-Za-z][A-Za-z0-9-]*\)[[:space:]].*/--ignore-vuln \1/p' ops/audit-exceptions.txt)
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -46,6 +46,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a script: bench/, not the repository, is on the path
     sys.path.insert(0, str(REPO))
 
+from bench.people_django import bench_user, cleared_patient  # noqa: E402 - after the path
+
 SLUG = "bench-schedule"
 TIME_ZONE = "America/New_York"
 OPENS, CLOSES = wall_time(8), wall_time(20)
@@ -87,20 +89,6 @@ def _setup_django() -> None:
 
 
 # Fixture ---------------------------------------------------------------------------------
-
-
-def _user(email, first, last, group):
-    from django.contrib.auth import get_user_model
-
-    user, new = get_user_model().objects.get_or_create(
-        email=email, defaults={"first_name": first, "last_name": last}
-    )
-    if new or not user.is_active or user.has_usable_password():
-        user.is_active = True
-        user.set_unusable_password()  # signed in by a session the bench makes, never typed
-        user.save()
-    user.groups.set([group])
-    return user
 
 
 def _location():
@@ -199,51 +187,6 @@ def _fillers():
     )
 
 
-def _cleared_patient(location, clinician, group):
-    """The patient the booking pages are measured for: intake, consent and screening done."""
-    from django.utils import timezone
-
-    from patients.consent.document import consent_html, sha256_hex
-    from patients.models import ConsentDocument, ConsentSignature
-    from patients.selectors import patient_for_user
-    from screening.models import QuestionnaireVersion
-    from screening.services import screening_decide, screening_submit
-
-    patient = patient_for_user(user=_user(PATIENT_EMAIL, "Bench", "Patient", group))
-    if patient.intake_completed_at is None or patient.preferred_location_id != location.pk:
-        patient.legal_first_name, patient.legal_last_name = "Bench", "Patient"
-        patient.takes_no_medications = True
-        patient.preferred_location = location
-        patient.intake_completed_at = patient.intake_completed_at or timezone.now()
-        patient.save()
-    document = ConsentDocument.objects.current()
-    if not ConsentSignature.objects.filter(patient=patient, document=document).exists():
-        html = consent_html(document)
-        ConsentSignature.objects.create(
-            patient=patient,
-            document=document,
-            document_title=document.title,
-            document_version=document.version_label,
-            typed_name=patient.legal_name,
-            signed_at=timezone.now(),
-            signed_at_local="2026-01-01 09:00:00 EST (America/New_York)",
-            time_zone=TIME_ZONE,
-            shown_html=html,
-            shown_sha256=sha256_hex(html),
-        )
-    if not patient.screenings.exists():
-        version = QuestionnaireVersion.objects.current()
-        answers = {q.code: "no" if q.kind == q.Kind.YES_NO else 0 for q in version.questions.all()}
-        screening = screening_submit(patient=patient, version=version, answers=answers)
-        screening_decide(
-            screening=screening,
-            clinician=clinician,
-            outcome="cleared",
-            note="Bench: nothing in the answers stands against infusions.",
-        )
-    return patient
-
-
 def _cells(day, zone, chairs, clinicians):
     """Every (start, chair, supervisor) of the grid on one local day, in time order."""
     cells = []
@@ -278,13 +221,14 @@ def build_fixture() -> dict:
         location, created, chairs = _location()
         clinician_group = Group.objects.get(name=Role.CLINICIAN.value)
         clinicians = [
-            _user(CLINICIAN_EMAIL.format(n=n), "Bench", f"Clinician {n}", clinician_group)
+            bench_user(CLINICIAN_EMAIL.format(n=n), "Bench", f"Clinician {n}", clinician_group)
             for n in range(1, CLINICIANS + 1)
         ]
         _roster(location, clinicians)
-        desk = _user(DESK_EMAIL, "Bench", "Desk", Group.objects.get(name=Role.FRONT_DESK.value))
+        desk_group = Group.objects.get(name=Role.FRONT_DESK.value)
+        desk = bench_user(DESK_EMAIL, "Bench", "Desk", desk_group)
         patient_group = Group.objects.get(name=Role.PATIENT.value)
-        cleared = _cleared_patient(location, clinicians[0], patient_group)
+        cleared = cleared_patient(PATIENT_EMAIL, "Patient", location, clinicians[0], patient_group)
         fillers = _fillers()
         kind = AppointmentType.objects.get(kind=AppointmentType.Kind.INITIAL, is_active=True)
 

@@ -275,7 +275,7 @@ def world(request, db):
 def filled(world, fills):
     """url argument -> value: an object kind the world makes, or the literal given."""
     values = {
-        arg: world.get(fill) if hasattr(World, f"make_{fill}") else fill
+        arg: world.get(fill) if hasattr(world, f"make_{fill}") else fill
         for arg, fill in fills.items()
     }
     return {arg: getattr(value, "pk", value) for arg, value in values.items()}

@@ -27,3 +27,26 @@ def test_a_nul_byte_is_refused_beside_the_field(client_as, field):
     assert response.status_code == 200
     assert "Null characters are not allowed." in response.text
     assert not Drug.objects.filter(generic_name__startswith="exam").exists()
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"form-TOTAL_FORMS": "40"},  # more questions than the draft has: the edit adds none
+        {"form-0-id": "not-a-question"},
+    ],
+)
+def test_a_forged_draft_form_is_answered_with_its_errors(client_as, draft, forged):
+    from screening.models import Question
+
+    from .helpers import formset_data
+
+    before = list(Question.objects.filter(version=draft).values())
+
+    response = client_as("clinician").post(
+        reverse("screening:questionnaire_version", args=[draft.number]),
+        {**formset_data(draft), **forged},
+    )
+
+    assert response.status_code == 200
+    assert list(Question.objects.filter(version=draft).values()) == before

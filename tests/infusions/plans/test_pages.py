@@ -1,8 +1,9 @@
 """The plan pages at work: setting a plan, the proposal booked all or none, the patient's page."""
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -313,14 +314,22 @@ def test_the_patient_books_their_proposal_with_one_click(client_as, plan, patien
     assert after.context["progress"].booked == 9
 
 
+@pytest.fixture
+def on_a_monday_morning():
+    """The clock at 8:00 on a Monday in New York, before the plan is made: the series' first
+    day then has days around it to move to (on a Friday it has none: the weekend is closed)."""
+    with time_machine.travel(at(date(2027, 1, 11), 8), tick=True):
+        yield
+
+
 def test_a_patients_times_taken_meanwhile_book_nothing_and_new_ones_are_shown(
-    client_as, plan, chair, other_chair, front_desk
+    on_a_monday_morning, client_as, plan, chair, other_chair, front_desk
 ):
     client = client_as("patient")
     shown = client.get(reverse("infusions:my_plan"))
     first = shown.context["proposal"][0].time
     # The desk books the patient that very day at another time, outside the plan: three hours
-    # later, or earlier when later would run past closing (the first time depends on now).
+    # later, or earlier when later would run past closing.
     for hours in (3, -3):
         try:
             infusion_book(

@@ -1,25 +1,10 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from patients.selectors import patient_for_request
 
 from ..reminders.services import reminder_channels_for, reminder_channels_set
-
-
-class ChannelsForm(forms.Form):
-    sms = forms.BooleanField(required=False)
-
-    def __init__(self, *args, phone: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sms"].label = f"Also send my reminders by text message to {phone}"
-        self.fields[
-            "sms"
-        ].help_text = "Standard message rates may apply. Reply STOP to any text to end them."
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("save", "Save"))
+from .forms import ChannelsForm
 
 
 def my_reminder_channels(request):

@@ -39,7 +39,8 @@ def _import_form_modules():
         for module in pkgutil.walk_packages(package.__path__, f"{app}."):
             if "migrations" in module.name:
                 continue
-            if module.name.rsplit(".", 1)[-1] in ("forms", "admin", "conditions"):
+            # Views too: a form defined beside its view is still a form of the portal.
+            if module.name.rsplit(".", 1)[-1] in ("forms", "admin", "conditions", "views"):
                 importlib.import_module(module.name)
 
 
@@ -83,6 +84,7 @@ CONSTRUCTOR = {
         (),
         {"location": w.get("location"), "chairs": [w.get("chair")]},
     ),
+    "infusions.preferences.forms.ChannelsForm": lambda w: ((), {"phone": "+12125550143"}),
     "infusions.plans.forms.FirstDayForm": lambda w: ((), {"today": timezone.localdate()}),
     "infusions.reports.forms.ReportForm": lambda w: ((), {"today": timezone.localdate()}),
     "infusions.checklist.forms.ChecklistForm": lambda w: (

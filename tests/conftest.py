@@ -129,17 +129,16 @@ def private_files_in_s3(settings, s3_server):
     from clinic.lib.private_storage import private_storage
 
     bucket = s3_server.bucket()
-    env = s3_server.storage_env(bucket)
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
             "BACKEND": "clinic.lib.private_storage.PrivateS3Storage",
             "OPTIONS": {
                 "bucket_name": bucket,
-                "endpoint_url": env["PRIVATE_FILES_ENDPOINT_URL"],
-                "region_name": env["PRIVATE_FILES_REGION"],
-                "access_key": env["AWS_ACCESS_KEY_ID"],
-                "secret_key": env["AWS_SECRET_ACCESS_KEY"],
+                "endpoint_url": s3_server.endpoint,
+                "region_name": s3_server.REGION,
+                "access_key": s3_server.ACCESS["AWS_ACCESS_KEY_ID"],
+                "secret_key": s3_server.ACCESS["AWS_SECRET_ACCESS_KEY"],
                 "object_parameters": {"ServerSideEncryption": "AES256"},
             },
         },

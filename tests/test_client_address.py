@@ -1,6 +1,8 @@
 """Behind the proxy, the client's address is what the trusted proxy reports in X-Real-IP;
 a request from anywhere else keeps its own address, whatever header it sends."""
 
+from ipaddress import ip_network
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
@@ -23,7 +25,7 @@ def address_seen(remote_addr, **headers):
 
 @pytest.fixture
 def behind_the_proxy(settings):
-    settings.TRUSTED_PROXIES = ["172.30.0.0/24"]
+    settings.TRUSTED_PROXIES = [ip_network("172.30.0.0/24")]  # as settings.py parses it
 
 
 def test_a_request_through_the_trusted_proxy_has_the_clients_address(behind_the_proxy):

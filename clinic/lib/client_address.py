@@ -22,8 +22,8 @@ def _address(text):
 
 
 def trusted_proxy(address) -> bool:
-    networks = [ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES]
-    return address is not None and any(address in network for network in networks)
+    # settings parsed TRUSTED_PROXIES into networks once, at start-up.
+    return address is not None and any(address in network for network in settings.TRUSTED_PROXIES)
 
 
 class ClientAddressMiddleware:

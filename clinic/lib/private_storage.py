@@ -45,7 +45,6 @@ class PrivateS3Storage(NoURLs, S3Storage):
             **super().get_default_settings(),
             "default_acl": None,  # the bucket's own policy, which must not be public
             "file_overwrite": False,  # a signed consent's PDF is written once
-            "querystring_auth": True,
         }
 
 

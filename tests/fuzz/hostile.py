@@ -2,7 +2,22 @@
 one field, given its kind and what the page offers, and for a whole form's data."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
+
+
+def fuzz_settings(examples):
+    """A fixed budget, the same examples on every run; a failure is shown as it came
+    (shrinking it costs minutes)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
 
 # Hand-picked values every text-like field is tried with.
 HOSTILE = [

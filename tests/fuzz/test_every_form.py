@@ -15,11 +15,11 @@ import time_machine
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 
 from tests.access import ALLOWED, PERSONAS
 from tests.access_policy import POLICY
-from tests.fuzz.hostile import form_data
+from tests.fuzz.hostile import form_data, fuzz_settings
 from tests.fuzz.html_forms import Field, post_forms
 from tests.fuzz.targets import NO_FORM, SKIPPED, TARGETS, url_key
 from tests.fuzz.world import FuzzWorld
@@ -28,15 +28,7 @@ from tests.test_access_matrix import ADMIN_PREFIX, address, filled
 
 EXAMPLES_PER_FORM = 30
 
-fuzz_settings = settings(
-    max_examples=EXAMPLES_PER_FORM,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    # A failure shows the example that failed as it came: shrinking it costs minutes.
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(EXAMPLES_PER_FORM)
 
 TARGETED = {url_key(key) for key in TARGETS}
 
@@ -105,7 +97,7 @@ def test_a_form_answers_hostile_input_without_a_server_error(client, request, db
         client = logged_in(client, world, target)
         fields, action = form_of(client, world, key, target)
 
-        @fuzz_settings
+        @FUZZ
         @given(form_data(fields))
         def post(data):
             cache.clear()

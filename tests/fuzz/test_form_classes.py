@@ -15,22 +15,15 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.test import RequestFactory
 from django.utils import timezone
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 
-from tests.fuzz.hostile import form_data
+from tests.fuzz.hostile import form_data, fuzz_settings
 from tests.fuzz.html_forms import Field
 from tests.fuzz.world import FuzzWorld
 
 APPS = ("clinic", "patients", "screening", "infusions")
 
-fuzz_settings = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+FUZZ = fuzz_settings(25)
 
 
 def _import_form_modules():
@@ -187,7 +180,7 @@ def test_a_form_bound_to_hostile_data_validates_without_raising(request, db, nam
         for field_name, field in unbound.fields.items()
     }
 
-    @fuzz_settings
+    @FUZZ
     @given(form_data(fields))
     def validate(data):
         files = {k: v for k, v in data.items() if isinstance(v, UploadedFile)}
